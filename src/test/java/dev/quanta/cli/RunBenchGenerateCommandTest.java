@@ -95,6 +95,47 @@ class RunBenchGenerateCommandTest {
         assertEquals(1.0, share, 1e-9, "shares add up to the whole");
     }
 
+    /** {@code generate lstm}, then {@code optimize --mode dynamic}: both files run in TFLite 2.6.2 and Quanta alike. */
+    @Test
+    void generatedLstmAndItsDynamicRangeVersionMatchTflite() throws Exception {
+        Path model = dir.resolve("lstm.tflite");
+        Run gen = run("generate", "lstm", "-o", model.toString(), "--units", "32", "--steps", "7", "--features", "32");
+        assertEquals(0, gen.exit(), gen.err());
+        Path dynamic = dir.resolve("lstm-dynamic.tflite");
+        Run opt = run("optimize", model.toString(), "--mode", "dynamic", "-o", dynamic.toString());
+        assertEquals(0, opt.exit(), opt.err());
+        float[] x = new float[7 * 32];
+        Random r = new Random(4);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat() * 2 - 1;
+        }
+        float[] floatOut = null;
+        for (Path p : List.of(model, dynamic)) {
+            dev.quanta.engine.graph.Model m = dev.quanta.engine.tflite.TfliteReader.read(p);
+            dev.quanta.engine.graph.Operator lstm = m.main().operators().get(0);
+            assertEquals(p == dynamic ? dev.quanta.engine.graph.DType.INT8 : dev.quanta.engine.graph.DType.FLOAT32,
+                    lstm.input(2).type());
+            assertEquals(p == dynamic ? 3 : 1, lstm.opCode().version());
+            float[] quanta;
+            try (dev.quanta.engine.runtime.Interpreter it = new dev.quanta.engine.runtime.Interpreter(m)) {
+                quanta = it.run(List.of(TensorValue.ofFloats(new int[] {1, 7, 32}, x))).get(0).floats();
+            }
+            try (TfliteRuntime tflite = TfliteRuntime.load(p)) {
+                ByteBuffer in = ByteBuffer.wrap(TensorValue.ofFloats(new int[] {1, 7, 32}, x).toLittleEndian());
+                assertNull(Tolerance.CLOSE.mismatch(tflite.run(List.of(in)).get(0).floats(), quanta), p.toString());
+            }
+            if (floatOut == null) {
+                floatOut = quanta;
+            } else {
+                double worst = 0;
+                for (int i = 0; i < x.length; i++) {
+                    worst = Math.max(worst, Math.abs(floatOut[i] - quanta[i]));
+                }
+                assertTrue(worst > 0 && worst < 0.05, "int8 weights change the float result a little: " + worst);
+            }
+        }
+    }
+
     @Test
     void wrongInputCountIsAUserError() throws Exception {
         Path model = dir.resolve("m.tflite");

@@ -248,6 +248,49 @@ class HybridSequenceOpsTest {
                 "input weights of 640 elements keep every weight of the op float");
     }
 
+    // ---- EMBEDDING_LOOKUP -------------------------------------------------------------------------
+
+    /**
+     * Hybrid EMBEDDING_LOOKUP (int8 table, float output): TFLite 2.6.2 multiplies each stored int8 by
+     * the double scale and rounds once to float, which equals Quanta's float product exactly (an int8
+     * times a float is exact in double), so the rows agree bit for bit.
+     */
+    @Test
+    void embeddingLookupMatchesTfliteExactly() throws Exception {
+        Random rnd = new Random(9);
+        Model m = new Model();
+        Subgraph g = new Subgraph("embedding");
+        m.subgraphs().add(g);
+        Tensor ids = g.add(new Tensor("ids", DType.INT32, new int[] {6}));
+        g.inputs().add(ids);
+        Tensor table = constant(m, g, rnd, "table", 64, 32);
+        Tensor y = g.add(new Tensor("y", DType.FLOAT32, new int[] {6, 32}));
+        g.outputs().add(y);
+        g.operators().add(new Operator(OpCode.builtin(BuiltinOp.EMBEDDING_LOOKUP, 1), List.of(ids, table),
+                List.of(y), null));
+        Model optimized = dynamic(m, 1024);
+        Operator op = optimized.main().operators().get(0);
+        assertEquals(DType.INT8, op.input(1).type(), "the 2,048-element table is quantized");
+        assertEquals(3, op.opCode().version());
+        byte[] file = TfliteWriter.toBytes(optimized);
+        int[] picked = {0, 63, 17, 17, 42, 5};
+        ByteBuffer b = ByteBuffer.allocate(4 * picked.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int id : picked) {
+            b.putInt(id);
+        }
+        b.flip();
+        float[] expected;
+        try (TfliteRuntime rt = TfliteRuntime.load(file)) {
+            expected = rt.run(List.of(b)).get(0).floats();
+        }
+        float[] actual;
+        try (Interpreter it = new Interpreter(optimized)) {
+            actual = it.run(List.of(TensorValue.ofInts(new int[] {6}, picked))).get(0).floats();
+        }
+        assertArrayEquals(expected, actual);
+        assertNull(Tolerance.EXACT.mismatch(expected, actual));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static Model dynamic(Model model, int minElements) {
