@@ -137,6 +137,30 @@ class RunBenchGenerateCommandTest {
     }
 
     @Test
+    void benchAlternatesBetweenSeveralModels() throws Exception {
+        Path a = dir.resolve("a.tflite");
+        Path b = dir.resolve("b.tflite");
+        assertEquals(0, run("generate", "lstm", "-o", a.toString(), "--units", "8", "--steps", "3", "--features", "4")
+                .exit());
+        assertEquals(0, run("generate", "lstm", "-o", b.toString(), "--units", "16", "--steps", "3", "--features", "4")
+                .exit());
+        Run r = run("bench", a.toString(), b.toString(), "--threads", "1", "--warmup", "1", "--runs", "3", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("alternating").asBoolean());
+        assertEquals(2, j.get("models").size());
+        JsonNode first = j.get("models").get(0);
+        JsonNode second = j.get("models").get(1);
+        assertEquals("a.tflite", first.get("model").asText());
+        assertEquals(1.0, first.get("quantaRelativeToFirst").asDouble(), 1e-12);
+        assertEquals(second.get("quanta").get("medianMs").asDouble() / first.get("quanta").get("medianMs").asDouble(),
+                second.get("quantaRelativeToFirst").asDouble(), 1e-9);
+        // 3 steps x 1 row x 4 gates x units x (4 inputs + units outputs) multiply-adds, 2 FLOPs each
+        assertEquals(2L * 3 * 4 * 8 * (4 + 8), first.get("flops").asLong());
+        assertEquals(2L * 3 * 4 * 16 * (4 + 16), second.get("flops").asLong());
+    }
+
+    @Test
     void wrongInputCountIsAUserError() throws Exception {
         Path model = dir.resolve("m.tflite");
         assertEquals(0, run("generate", "mobilenet-v1", "-o", model.toString(), "--resolution", "32",
