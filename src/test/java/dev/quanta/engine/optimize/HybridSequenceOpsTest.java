@@ -238,7 +238,15 @@ class HybridSequenceOpsTest {
         op.setOpCode(op.opCode().withVersion(OpVersions.version(op)));
         assertEquals(c.asymmetric() ? 3 : 2, op.opCode().version());
         byte[] file = TfliteWriter.toBytes(optimized);
-        compare(model, TfliteReader.read(file, "lstm"), file, ModelInputs.random(model, 5), 2);
+        List<ByteBuffer> inputs = ModelInputs.random(model, 5);
+        if (c.spec().batch() > 1 && !c.spec().timeMajor()) {
+            // batch row 0 all zeros: TFLite quantizes the whole (non-zero) batch, that row to zeros
+            // with scale 1 and zero point 0; Quanta skips the row's product; both add nothing
+            for (int i = 0; i < c.spec().steps() * c.spec().features(); i++) {
+                inputs.get(0).putFloat(4 * i, 0f);
+            }
+        }
+        compare(model, TfliteReader.read(file, "lstm"), file, inputs, 2);
     }
 
     @Test
