@@ -1,0 +1,87 @@
+package dev.quanta.engine.kernels.quant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.quanta.engine.graph.BuiltinOp;
+import dev.quanta.engine.graph.DType;
+import dev.quanta.engine.graph.OptionsSchema;
+import dev.quanta.engine.graph.QuantParams;
+import dev.quanta.engine.runtime.InterpreterOptions;
+import dev.quanta.testing.JudgeComparison;
+import dev.quanta.testing.OpProbe;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One-operator models for the integer kernels the quantization passes emit beyond conv/matmul basics
+ * (BATCH_MATMUL, RSQRT, comparisons, reductions, ...), judged bit-exact against TFLite 2.6.2 on random
+ * inputs over the whole storage range.
+ */
+class QuantOpsMatchTfliteTest {
+
+    private static void assertExact(byte[] model, String what) {
+        var stats = JudgeComparison.compare(model, 3, InterpreterOptions.defaults().withThreads(1));
+        assertEquals(0, stats.mismatches(), what + ": " + stats);
+    }
+
+    private static QuantParams q(float scale, int zp) {
+        return QuantParams.perTensor(scale, zp);
+    }
+
+    /** BATCH_MATMUL int8 with adjoints, batch broadcasting and a constant rhs. */
+    @ParameterizedTest
+    @CsvSource({"false,false,false", "true,false,false", "false,true,false", "true,true,false", "false,false,true",
+        "false,true,true"})
+    void batchMatMulInt8(boolean adjX, boolean adjY, boolean constantRhs) {
+        int m = 3;
+        int k = 40;
+        int n = 5;
+        int[] ls = adjX ? new int[] {2, 1, k, m} : new int[] {2, 1, m, k};
+        int[] rs = adjY ? new int[] {3, n, k} : new int[] {3, k, n};
+        OpProbe p = new OpProbe().input(DType.INT8, ls, q(0.031f, 5));
+        if (constantRhs) {
+            byte[] w = new byte[3 * k * n];
+            new Random(3).nextBytes(w);
+            p.constant(DType.INT8, rs, q(0.0123f, -7), w);
+        } else {
+            p.input(DType.INT8, rs, q(0.0123f, -7));
+        }
+        byte[] model = p.build(BuiltinOp.BATCH_MATMUL, 2,
+                OptionsSchema.create("BatchMatMulOptions", "adj_x", adjX, "adj_y", adjY), DType.INT8,
+                new int[] {2, 3, m, n}, q(0.09f, 3));
+        assertExact(model, "BATCH_MATMUL");
+    }
+
+    /** RSQRT int8: every input byte at or above the zero point (TFLite rejects the others). */
+    @ParameterizedTest
+    @CsvSource({"0.01,0.05,-128", "0.3,0.02,-50", "0.002,0.5,10"})
+    void rsqrtInt8(float sIn, float sOut, int zpOut) {
+        byte[] model = new OpProbe().input(DType.INT8, new int[] {8, 64}, q(sIn, -128))
+                .build(BuiltinOp.RSQRT, 2, null, DType.INT8, new int[] {8, 64}, q(sOut, zpOut));
+        assertExact(model, "RSQRT");
+    }
+
+    /** Comparisons rescale both int8/uint8 inputs, also when they share parameters. */
+    @ParameterizedTest
+    @CsvSource({"EQUAL,INT8,0.05,3,0.02,-9", "NOT_EQUAL,INT8,0.05,3,0.02,-9", "EQUAL,INT8,0.002,0,0.002,0",
+        "LESS,INT8,0.1,-20,0.07,4", "GREATER_EQUAL,INT8,0.1,-20,0.07,4", "LESS_EQUAL,UINT8,0.03,128,0.05,100",
+        "GREATER,UINT8,0.003,120,0.003,120"})
+    void comparison(String op, DType type, float s1, int zp1, float s2, int zp2) {
+        byte[] model = new OpProbe().input(type, new int[] {4, 64}, q(s1, zp1)).input(type, new int[] {1, 64},
+                q(s2, zp2)).build(SingleOpsMatchTfliteTest.opCode(op), 2, null, DType.BOOL, new int[] {4, 64}, null);
+        assertExact(model, op);
+    }
+
+    /** SUM (same and different quantization), REDUCE_MIN and REDUCE_MAX on int8. */
+    @ParameterizedTest
+    @CsvSource({"SUM,0.02,-3,0.02,-3,false", "SUM,0.02,-3,0.3,7,true", "SUM,0.05,10,0.9,-20,false",
+        "REDUCE_MIN,0.02,-3,0.02,-3,false", "REDUCE_MAX,0.02,-3,0.02,-3,true"})
+    void reduceInt8(String op, float sIn, int zpIn, float sOut, int zpOut, boolean keep) {
+        byte[] model = new OpProbe().input(DType.INT8, new int[] {2, 6, 16}, q(sIn, zpIn))
+                .constant(DType.INT32, new int[] {2}, null, OpProbe.ints(0, 2))
+                .build(SingleOpsMatchTfliteTest.opCode(op), 2, OptionsSchema.create("ReducerOptions", "keep_dims", keep),
+                        DType.INT8, keep ? new int[] {1, 6, 1} : new int[] {6}, q(sOut, zpOut));
+        assertExact(model, op);
+    }
+}
