@@ -41,6 +41,9 @@ public final class QuantKernels {
         }
         r.reg(BuiltinOp.BATCH_MATMUL, DType.INT8, new BatchMatMulInt8());
         r.reg(BuiltinOp.RSQRT, DType.INT8, new RsqrtInt8());
+        r.reg(BuiltinOp.SQUARED_DIFFERENCE, DType.INT8, new SquaredDifferenceInt8());
+        r.reg(BuiltinOp.HARD_SWISH, DType.INT8, new HardSwishInt8());
+        r.reg(BuiltinOp.RESIZE_BILINEAR, DType.INT8, new ResizeBilinearInt8());
         for (DType q : new DType[] {DType.INT8, DType.UINT8, DType.INT16}) {
             r.reg(BuiltinOp.AVERAGE_POOL_2D, q, new PoolInt8(true));
             r.reg(BuiltinOp.MAX_POOL_2D, q, new PoolInt8(false));

@@ -84,4 +84,36 @@ class QuantOpsMatchTfliteTest {
                         DType.INT8, keep ? new int[] {1, 6, 1} : new int[] {6}, q(sOut, zpOut));
         assertExact(model, op);
     }
+
+    /** SQUARED_DIFFERENCE int8 with different input scales and broadcasting. */
+    @ParameterizedTest
+    @CsvSource({"0.05,3,0.02,-9,0.04,-128", "0.01,0,0.01,0,0.0005,-100", "0.2,-30,0.3,12,2.5,-128"})
+    void squaredDifferenceInt8(float s1, int zp1, float s2, int zp2, float sOut, int zpOut) {
+        byte[] model = new OpProbe().input(DType.INT8, new int[] {4, 64}, q(s1, zp1))
+                .input(DType.INT8, new int[] {1, 64}, q(s2, zp2))
+                .build(BuiltinOp.SQUARED_DIFFERENCE, 2, null, DType.INT8, new int[] {4, 64}, q(sOut, zpOut));
+        assertExact(model, "SQUARED_DIFFERENCE");
+    }
+
+    /** HARD_SWISH int8: left- and right-shifting reluish multipliers (small and large input scales). */
+    @ParameterizedTest
+    @CsvSource({"0.05,3,0.03,-100", "0.001,-10,0.0008,-128", "0.3,20,0.25,-90", "0.02,0,0.5,-128"})
+    void hardSwishInt8(float sIn, int zpIn, float sOut, int zpOut) {
+        byte[] model = new OpProbe().input(DType.INT8, new int[] {4, 64}, q(sIn, zpIn))
+                .build(BuiltinOp.HARD_SWISH, 1, null, DType.INT8, new int[] {4, 64}, q(sOut, zpOut));
+        assertExact(model, "HARD_SWISH");
+    }
+
+    /** RESIZE_BILINEAR int8: up and down, align_corners, half_pixel_centers. */
+    @ParameterizedTest
+    @CsvSource({"7,9,false,false", "7,9,true,false", "7,9,false,true", "3,5,false,true", "9,4,false,false",
+        "9,4,true,false", "9,4,false,true"})
+    void resizeBilinearInt8(int outH, int outW, boolean align, boolean half) {
+        QuantParams p = q(0.04f, -6);
+        byte[] model = new OpProbe().input(DType.INT8, new int[] {2, 5, 6, 3}, p)
+                .constant(DType.INT32, new int[] {2}, null, OpProbe.ints(outH, outW))
+                .build(BuiltinOp.RESIZE_BILINEAR, 2, OptionsSchema.create("ResizeBilinearOptions", "align_corners",
+                        align, "half_pixel_centers", half), DType.INT8, new int[] {2, outH, outW, 3}, p);
+        assertExact(model, "RESIZE_BILINEAR");
+    }
 }
