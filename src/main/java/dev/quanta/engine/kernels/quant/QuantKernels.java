@@ -62,5 +62,10 @@ public final class QuantKernels {
         r.reg(BuiltinOp.SUB, DType.INT16, new BinaryInt16(BuiltinOp.SUB));
         r.reg(BuiltinOp.MUL, DType.INT16, new BinaryInt16(BuiltinOp.MUL));
         r.reg(BuiltinOp.SOFTMAX, DType.INT16, new SoftmaxInt16());
+        r.reg(BuiltinOp.LOGISTIC, DType.INT16, new LogisticTanhInt16(true));
+        r.reg(BuiltinOp.TANH, DType.INT16, new LogisticTanhInt16(false));
+        r.reg(BuiltinOp.RELU, DType.INT16, new ReluInt8(BuiltinOp.RELU));
+        r.reg(BuiltinOp.RELU6, DType.INT16, new ReluInt8(BuiltinOp.RELU6));
+        r.reg(BuiltinOp.MEAN, DType.INT16, new MeanInt16());
     }
 }

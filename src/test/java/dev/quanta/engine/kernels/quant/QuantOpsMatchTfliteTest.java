@@ -116,4 +116,38 @@ class QuantOpsMatchTfliteTest {
                         align, "half_pixel_centers", half), DType.INT8, new int[] {2, outH, outW, 3}, p);
         assertExact(model, "RESIZE_BILINEAR");
     }
+
+    /** LOGISTIC/TANH int16 with general (non power-of-two) input scales; output scale 2^-15. */
+    @ParameterizedTest
+    @CsvSource({"LOGISTIC,0.00031", "LOGISTIC,0.0000123", "LOGISTIC,0.002", "TANH,0.00031", "TANH,0.0000123",
+        "TANH,0.002"})
+    void logisticTanhInt16(String op, float sIn) {
+        byte[] model = new OpProbe().input(DType.INT16, new int[] {8, 64}, q(sIn, 0))
+                .build(SingleOpsMatchTfliteTest.opCode(op), 3, null, DType.INT16, new int[] {8, 64}, q(1f / 32768, 0));
+        assertExact(model, op);
+    }
+
+    /** RELU/RELU6 int16 rescale symmetric int16 values and clamp. */
+    @ParameterizedTest
+    @CsvSource({"RELU,0.0003,0.0002", "RELU,0.0001,0.0004", "RELU6,0.0004,0.0002"})
+    void reluInt16(String op, float sIn, float sOut) {
+        byte[] model = new OpProbe().input(DType.INT16, new int[] {8, 64}, q(sIn, 0))
+                .build(SingleOpsMatchTfliteTest.opCode(op), 3, null, DType.INT16, new int[] {8, 64}, q(sOut, 0));
+        assertExact(model, op);
+    }
+
+    /** MEAN int16: spatial 4-D keep_dims, and other axes with equal and different scales. */
+    @ParameterizedTest
+    @CsvSource({"true,0.0003,0.0003", "true,0.0003,0.0001", "false,0.0003,0.0003", "false,0.0003,0.00011"})
+    void meanInt16(boolean spatial, float sIn, float sOut) {
+        OpProbe p = new OpProbe().input(DType.INT16, new int[] {2, 5, 7, 3}, q(sIn, 0));
+        byte[] model = spatial
+                ? p.constant(DType.INT32, new int[] {2}, null, OpProbe.ints(1, 2)).build(BuiltinOp.MEAN, 3,
+                        OptionsSchema.create("ReducerOptions", "keep_dims", true), DType.INT16, new int[] {2, 1, 1, 3},
+                        q(sOut, 0))
+                : p.constant(DType.INT32, new int[] {1}, null, OpProbe.ints(3)).build(BuiltinOp.MEAN, 3,
+                        OptionsSchema.create("ReducerOptions", "keep_dims", false), DType.INT16, new int[] {2, 5, 7},
+                        q(sOut, 0));
+        assertExact(model, "MEAN");
+    }
 }
