@@ -32,6 +32,7 @@ import dev.quanta.engine.kernels.float32.Softmax;
 import dev.quanta.engine.kernels.float32.Svdf;
 import dev.quanta.engine.kernels.float32.TransposeConv;
 import dev.quanta.engine.kernels.float32.Unary;
+import dev.quanta.engine.kernels.quant.BatchMatMulHybrid;
 import dev.quanta.engine.kernels.quant.ConvHybrid;
 import dev.quanta.engine.kernels.quant.FullyConnectedHybrid;
 import dev.quanta.engine.kernels.quant.HybridDispatch;
@@ -60,7 +61,7 @@ public final class KernelRegistry {
         reg(BuiltinOp.TRANSPOSE_CONV, DType.FLOAT32, new TransposeConv());
         reg(BuiltinOp.FULLY_CONNECTED, DType.FLOAT32,
                 new HybridDispatch(1, new FullyConnected(), new FullyConnectedHybrid()));
-        reg(BuiltinOp.BATCH_MATMUL, DType.FLOAT32, new BatchMatMul());
+        reg(BuiltinOp.BATCH_MATMUL, DType.FLOAT32, new HybridDispatch(1, new BatchMatMul(), new BatchMatMulHybrid()));
         reg(BuiltinOp.MAX_POOL_2D, DType.FLOAT32, Pool2D.MAX);
         reg(BuiltinOp.AVERAGE_POOL_2D, DType.FLOAT32, Pool2D.AVERAGE);
         reg(BuiltinOp.ADD, DType.FLOAT32, Arithmetic.ADD);

@@ -150,4 +150,26 @@ class QuantOpsMatchTfliteTest {
                         q(sOut, 0));
         assertExact(model, "MEAN");
     }
+
+    /** Hybrid BATCH_MATMUL: float lhs quantized per row, constant int8 rhs; judged within float tolerance. */
+    @ParameterizedTest
+    @CsvSource({"false,false,false", "false,false,true", "true,false,true", "false,true,true", "true,true,false"})
+    void batchMatMulHybrid(boolean adjX, boolean adjY, boolean asymmetric) {
+        int m = 4;
+        int k = 24;
+        int n = 6;
+        int[] ls = adjX ? new int[] {2, k, m} : new int[] {2, m, k};
+        int[] rs = adjY ? new int[] {n, k} : new int[] {k, n};
+        byte[] w = new byte[k * n];
+        new Random(5).nextBytes(w);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (byte) Math.max(w[i], -127);
+        }
+        byte[] model = new OpProbe().input(DType.FLOAT32, ls, null).constant(DType.INT8, rs, q(0.013f, 0), w)
+                .build(BuiltinOp.BATCH_MATMUL, asymmetric ? 4 : 1, OptionsSchema.create("BatchMatMulOptions", "adj_x",
+                        adjX, "adj_y", adjY, "asymmetric_quantize_inputs", asymmetric), DType.FLOAT32,
+                        new int[] {2, m, n}, null);
+        var stats = JudgeComparison.compare(model, 3, InterpreterOptions.defaults().withThreads(1));
+        org.junit.jupiter.api.Assertions.assertTrue(stats.maxAbs() <= 1e-4, "hybrid BATCH_MATMUL: " + stats);
+    }
 }
