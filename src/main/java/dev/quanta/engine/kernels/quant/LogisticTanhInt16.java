@@ -28,8 +28,9 @@ import dev.quanta.engine.kernels.TensorSlot;
  * </ul>
  *
  * <p>Input scales that are powers of two (within TFLite's {@code CheckedLog2} tolerance) with
- * {@code 12 + log2(s_in)} equal to 0 (or 1, for TANH) take TFLite's gemmlowp fixed-point path instead,
- * which this kernel does not implement; it refuses them.
+ * {@code 12 + log2(s_in)} equal to 0 (or 1, for TANH: 2^-11, doubled with saturation) are read as Q3.12 and go
+ * through gemmlowp's fixed-point {@code logistic}/{@code tanh} ({@link FixedPoint16}), as TFLite's optimized
+ * kernels do for them.
  */
 public final class LogisticTanhInt16 implements Kernel {
     /** sigmoid(i / 24) in Q0.16, i = 0..255, as TFLite's {@code sigmoid_table_uint16}. */
@@ -71,11 +72,17 @@ public final class LogisticTanhInt16 implements Kernel {
         KernelException.require(outLog2 != null && outLog2 == -15, "int16 LOGISTIC/TANH need output scale 2^-15");
         float sIn = Quant.scale(in);
         Integer inLog2 = checkedLog2(sIn);
-        if (inLog2 != null) {
-            int potShift = 12 + inLog2;
-            KernelException.require(!(potShift == 0 || (!logistic && potShift == 1)),
-                    "int16 LOGISTIC/TANH with a power-of-two input scale run TFLite's fixed-point kernel, "
-                            + "which Quanta does not implement");
+        int potShift = inLog2 == null ? -1 : 12 + inLog2;
+        if (potShift == 0 || (!logistic && potShift == 1)) {
+            out.resize(in.shape());
+            return par -> {
+                short[] x = in.shorts();
+                short[] y = out.shorts();
+                for (int i = 0; i < in.size(); i++) {
+                    short v = FixedPoint16.pot(x[in.offset() + i], potShift);
+                    y[out.offset() + i] = logistic ? FixedPoint16.logistic(v) : FixedPoint16.tanh(v);
+                }
+            };
         }
         double m = sIn * 4096.0 * 3.0;
         int shift = 0;

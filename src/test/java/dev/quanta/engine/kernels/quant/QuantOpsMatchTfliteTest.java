@@ -117,10 +117,10 @@ class QuantOpsMatchTfliteTest {
         assertExact(model, "RESIZE_BILINEAR");
     }
 
-    /** LOGISTIC/TANH int16 with general (non power-of-two) input scales; output scale 2^-15. */
+    /** LOGISTIC/TANH int16 with general input scales, the power-of-two ones (2^-12, TANH 2^-11) and 2^-13. */
     @ParameterizedTest
     @CsvSource({"LOGISTIC,0.00031", "LOGISTIC,0.0000123", "LOGISTIC,0.002", "TANH,0.00031", "TANH,0.0000123",
-        "TANH,0.002"})
+        "TANH,0.002", "LOGISTIC,0.000244140625", "TANH,0.000244140625", "TANH,0.00048828125", "TANH,0.0001220703125"})
     void logisticTanhInt16(String op, float sIn) {
         byte[] model = new OpProbe().input(DType.INT16, new int[] {8, 64}, q(sIn, 0))
                 .build(SingleOpsMatchTfliteTest.opCode(op), 3, null, DType.INT16, new int[] {8, 64}, q(1f / 32768, 0));
