@@ -136,6 +136,14 @@ public final class OpVersions {
                     return op.options() != null && op.options().getBool("asymmetric_quantize_inputs") ? 3 : 2;
                 }
                 return 1;
+            case SVDF:
+                if (in == DType.INT8) {
+                    return 3;
+                }
+                if (hybrid && outType(op) == DType.FLOAT32) {
+                    return op.options() != null && op.options().getBool("asymmetric_quantize_inputs") ? 4 : 2;
+                }
+                return 1;
             case EMBEDDING_LOOKUP:
                 return w == DType.INT8 || w == DType.UINT8 ? 3 : 1;
             case TRANSPOSE_CONV:
