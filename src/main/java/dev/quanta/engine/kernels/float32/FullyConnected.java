@@ -52,7 +52,8 @@ public final class FullyConnected implements Kernel {
                     out.floats(), out.offset(), min, max);
         }
         Gemm.Packed packed = Gemm.packWeights(w.floats(), w.offset(), units, depth);
-        float[][][] acc = Gemm.accumulators(node.threads(), units);
+        float[][][] acc = Fma.FAST ? Gemm.fusedAccumulators(node.threads(), units)
+                : Gemm.accumulators(node.threads(), units);
         return p -> fast(batch, depth, in, packed, bias, out, min, max, acc, p);
     }
 
@@ -81,7 +82,12 @@ public final class FullyConnected implements Kernel {
         float[] bv = bias == null ? null : bias.floats();
         int bo = bias == null ? 0 : bias.offset();
         int units = packed.n();
-        p.forRange(batch, Math.max(4, Parallel.minChunk((long) depth * units)), (from, to, worker) -> Gemm.multiply(from, to, x, xo, depth, packed, bv, bo, min, max,
-                y, yo, units, acc[worker]));
+        p.forRange(batch, Math.max(4, Parallel.minChunk((long) depth * units)), (from, to, worker) -> {
+            if (Fma.FAST) {
+                Gemm.multiplyFused(from, to, x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc[worker]);
+            } else {
+                Gemm.multiply(from, to, x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc[worker]);
+            }
+        });
     }
 }

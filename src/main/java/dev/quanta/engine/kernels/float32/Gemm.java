@@ -99,6 +99,122 @@ public final class Gemm {
         }
     }
 
+    /** Rows of A per step of the fused kernel: 4 rows times 2 depths share each load of B. */
+    static final int FR = 4;
+
+    /**
+     * Columns per block of the fused kernel for depth {@code k}: the {@code k x nb} strip of B stays in
+     * L2 (about 256 KB) while every group of {@link #FR} rows walks it, and the group's accumulator
+     * rows ({@code FR x nb}) stay in L1.
+     */
+    static int fusedBlock(int k, int n) {
+        int nb = Math.max(64, Math.min(512, (1 << 16) / Math.max(1, k)));
+        nb = nb / 16 * 16;
+        return Math.min(n, nb);
+    }
+
+    /** Accumulators of the fused kernel for {@code workers} workers and rows of {@code n} columns. */
+    public static float[][][] fusedAccumulators(int workers, int n) {
+        return new float[workers][FR][n];
+    }
+
+    /**
+     * Like {@link #multiply}, but each C element is {@code fma(a[k-1], b[k-1], ... fma(a[0], b[0], 0))}:
+     * accumulated over k in increasing order with fused multiply-adds (one rounding per step instead
+     * of two), then the bias is added and the result clamped. Not bit-identical to the reference kernels
+     * (which round the product and the sum separately); the difference is held to
+     * {@code Tolerance.CLOSE} by the tests. {@link Fma#FAST} must be true, or this is very slow.
+     *
+     * <p>The kernel handles 4 rows of A and 2 depths per pass over a block of columns, so every
+     * accumulator load and store serves 2 fused multiply-adds and every load of B serves 4 rows; C2
+     * vectorizes the pass (all arrays indexed by the loop variable alone).
+     */
+    public static void multiplyFused(int row0, int row1, float[] a, int aOff, int lda, Packed b, float[] bias,
+                                     int biasOff, float min, float max, float[] c, int cOff, int ldc, float[][] acc) {
+        int n = b.n();
+        int k = b.k();
+        float[][] rows = b.rows();
+        int nb = fusedBlock(k, n);
+        for (int j0 = 0; j0 < n; j0 += nb) {
+            int j1 = Math.min(n, j0 + nb);
+            int i = row0;
+            for (; i + FR <= row1; i += FR) {
+                float[] c0 = acc[0];
+                float[] c1 = acc[1];
+                float[] c2 = acc[2];
+                float[] c3 = acc[3];
+                java.util.Arrays.fill(c0, j0, j1, 0f);
+                java.util.Arrays.fill(c1, j0, j1, 0f);
+                java.util.Arrays.fill(c2, j0, j1, 0f);
+                java.util.Arrays.fill(c3, j0, j1, 0f);
+                int r0 = aOff + i * lda;
+                int r1 = r0 + lda;
+                int r2 = r1 + lda;
+                int r3 = r2 + lda;
+                int kk = 0;
+                for (; kk + 2 <= k; kk += 2) {
+                    fma2x4(j0, j1, rows[kk], rows[kk + 1],
+                            a[r0 + kk], a[r0 + kk + 1], a[r1 + kk], a[r1 + kk + 1],
+                            a[r2 + kk], a[r2 + kk + 1], a[r3 + kk], a[r3 + kk + 1], c0, c1, c2, c3);
+                }
+                if (kk < k) {
+                    fma1x4(j0, j1, rows[kk], a[r0 + kk], a[r1 + kk], a[r2 + kk], a[r3 + kk], c0, c1, c2, c3);
+                }
+                for (int r = 0; r < FR; r++) {
+                    store(acc[r], j0, j1, bias, biasOff, min, max, c, cOff + (i + r) * ldc);
+                }
+            }
+            for (; i < row1; i++) {
+                float[] c0 = acc[0];
+                java.util.Arrays.fill(c0, j0, j1, 0f);
+                int r0 = aOff + i * lda;
+                int kk = 0;
+                for (; kk + 2 <= k; kk += 2) {
+                    fma2x1(j0, j1, rows[kk], rows[kk + 1], a[r0 + kk], a[r0 + kk + 1], c0);
+                }
+                if (kk < k) {
+                    fma1x1(j0, j1, rows[kk], a[r0 + kk], c0);
+                }
+                store(c0, j0, j1, bias, biasOff, min, max, c, cOff + i * ldc);
+            }
+        }
+    }
+
+    static void fma2x4(int j0, int j1, float[] w0, float[] w1, float a0, float a1, float b0, float b1,
+                       float d0, float d1, float e0, float e1, float[] c0, float[] c1, float[] c2, float[] c3) {
+        for (int j = j0; j < j1; j++) {
+            float v = w0[j];
+            float u = w1[j];
+            c0[j] = Math.fma(a1, u, Math.fma(a0, v, c0[j]));
+            c1[j] = Math.fma(b1, u, Math.fma(b0, v, c1[j]));
+            c2[j] = Math.fma(d1, u, Math.fma(d0, v, c2[j]));
+            c3[j] = Math.fma(e1, u, Math.fma(e0, v, c3[j]));
+        }
+    }
+
+    static void fma1x4(int j0, int j1, float[] w0, float a0, float b0, float d0, float e0,
+                       float[] c0, float[] c1, float[] c2, float[] c3) {
+        for (int j = j0; j < j1; j++) {
+            float v = w0[j];
+            c0[j] = Math.fma(a0, v, c0[j]);
+            c1[j] = Math.fma(b0, v, c1[j]);
+            c2[j] = Math.fma(d0, v, c2[j]);
+            c3[j] = Math.fma(e0, v, c3[j]);
+        }
+    }
+
+    static void fma2x1(int j0, int j1, float[] w0, float[] w1, float a0, float a1, float[] c0) {
+        for (int j = j0; j < j1; j++) {
+            c0[j] = Math.fma(a1, w1[j], Math.fma(a0, w0[j], c0[j]));
+        }
+    }
+
+    static void fma1x1(int j0, int j1, float[] w0, float a0, float[] c0) {
+        for (int j = j0; j < j1; j++) {
+            c0[j] = Math.fma(a0, w0[j], c0[j]);
+        }
+    }
+
     private static void axpy4(int j0, int j1, float x0, float x1, float x2, float x3, float[] w,
                               float[] c0, float[] c1, float[] c2, float[] c3) {
         for (int j = j0; j < j1; j++) {
@@ -116,7 +232,7 @@ public final class Gemm {
         }
     }
 
-    private static void store(float[] acc, int j0, int j1, float[] bias, int biasOff, float min, float max,
+    static void store(float[] acc, int j0, int j1, float[] bias, int biasOff, float min, float max,
                               float[] c, int c0) {
         if (bias == null) {
             for (int j = j0; j < j1; j++) {

@@ -98,7 +98,7 @@ class FastKernelsMatchReferenceTest {
             }
             m.op(BuiltinOp.FULLY_CONNECTED, OptionsSchema.create("FullyConnectedOptions",
                     "fused_activation_function", r.nextInt(4)));
-            check(m, Tolerance.EXACT, "FULLY_CONNECTED case " + c);
+            check(m, Tolerance.CLOSE, "FULLY_CONNECTED case " + c);
         }
     }
 
@@ -201,7 +201,7 @@ class FastKernelsMatchReferenceTest {
         OneOp fc = new OneOp(902);
         fc.input(64, 300).constant(300, 300).constant(300);
         fc.op(BuiltinOp.FULLY_CONNECTED, OptionsSchema.create("FullyConnectedOptions"));
-        check(fc, Tolerance.EXACT, "large FULLY_CONNECTED");
+        check(fc, Tolerance.CLOSE, "large FULLY_CONNECTED");
         OneOp bmm = new OneOp(903);
         bmm.input(2, 64, 300).input(2, 300, 200);
         bmm.op(BuiltinOp.BATCH_MATMUL, OptionsSchema.create("BatchMatMulOptions"));
