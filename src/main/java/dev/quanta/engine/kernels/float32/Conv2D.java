@@ -102,6 +102,10 @@ public final class Conv2D implements Kernel {
         int bo = bias == null ? 0 : bias.offset();
         int outC = packed.n();
         int pixels = g.outPixels();
+        if (direct && Fma.FAST) {
+            Gemm.multiplyFused(p, pixels, x, xo, k, packed, bv, bo, min, max, y, yo, outC, acc);
+            return;
+        }
         int tiles = (pixels + TILE - 1) / TILE;
         p.forRange(tiles, Parallel.minChunk((long) TILE * k * outC), (from, to, worker) -> {
             for (int t = from; t < to; t++) {

@@ -82,12 +82,11 @@ public final class FullyConnected implements Kernel {
         float[] bv = bias == null ? null : bias.floats();
         int bo = bias == null ? 0 : bias.offset();
         int units = packed.n();
-        p.forRange(batch, Math.max(4, Parallel.minChunk((long) depth * units)), (from, to, worker) -> {
-            if (Fma.FAST) {
-                Gemm.multiplyFused(from, to, x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc[worker]);
-            } else {
-                Gemm.multiply(from, to, x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc[worker]);
-            }
-        });
+        if (Fma.FAST) {
+            Gemm.multiplyFused(p, batch, x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc);
+            return;
+        }
+        p.forRange(batch, Math.max(4, Parallel.minChunk((long) depth * units)), (from, to, worker) -> Gemm.multiply(from, to,
+                x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc[worker]));
     }
 }

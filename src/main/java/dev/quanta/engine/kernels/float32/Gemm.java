@@ -1,5 +1,7 @@
 package dev.quanta.engine.kernels.float32;
 
+import dev.quanta.engine.kernels.Parallel;
+
 /**
  * The matrix product behind FULLY_CONNECTED, CONV_2D (after im2col) and BATCH_MATMUL:
  * {@code C[m, n] = act(A[m, k] · B + bias)} with B pre-packed as {@link Packed} rows.
@@ -132,12 +134,44 @@ public final class Gemm {
      */
     public static void multiplyFused(int row0, int row1, float[] a, int aOff, int lda, Packed b, float[] bias,
                                      int biasOff, float min, float max, float[] c, int cOff, int ldc, float[][] acc) {
+        multiplyFused(row0, row1, 0, b.n(), a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc);
+    }
+
+    /** Columns per unit when the fused product is split over workers by columns. */
+    static final int COLUMN_UNIT = 64;
+
+    /**
+     * All {@code m} rows of the fused product, split over the workers: by groups of rows when there
+     * are enough rows, otherwise (a few pixels or a single input vector against many columns) by
+     * blocks of {@link #COLUMN_UNIT} columns. {@code acc} holds one {@link #fusedAccumulators} set per worker.
+     */
+    public static void multiplyFused(Parallel p, int m, float[] a, int aOff, int lda, Packed b, float[] bias,
+                                     int biasOff, float min, float max, float[] c, int cOff, int ldc, float[][][] acc) {
         int n = b.n();
+        long work = (long) m * b.k() * n;
+        int threads = p.threads();
+        if (threads == 1 || work < 2L * Parallel.MIN_PARALLEL_WORK) {
+            multiplyFused(0, m, 0, n, a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc[0]);
+        } else if (m >= 8 * FR * threads) {
+            int groups = (m + FR - 1) / FR;
+            p.forRange(groups, Parallel.minChunk(work / groups), (from, to, w) -> multiplyFused(from * FR,
+                    Math.min(m, to * FR), 0, n, a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc[w]));
+        } else {
+            int units = (n + COLUMN_UNIT - 1) / COLUMN_UNIT;
+            p.forRange(units, Parallel.minChunk(work / units), (from, to, w) -> multiplyFused(0, m, from * COLUMN_UNIT,
+                    Math.min(n, to * COLUMN_UNIT), a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc[w]));
+        }
+    }
+
+    /** Rows {@code [row0, row1)} and columns {@code [col0, col1)} of the fused product (see above). */
+    static void multiplyFused(int row0, int row1, int col0, int col1, float[] a, int aOff, int lda, Packed b,
+                              float[] bias, int biasOff, float min, float max, float[] c, int cOff, int ldc,
+                              float[][] acc) {
         int k = b.k();
         float[][] rows = b.rows();
-        int nb = fusedBlock(k, n);
-        for (int j0 = 0; j0 < n; j0 += nb) {
-            int j1 = Math.min(n, j0 + nb);
+        int nb = fusedBlock(k, col1 - col0);
+        for (int j0 = col0; j0 < col1; j0 += nb) {
+            int j1 = Math.min(col1, j0 + nb);
             int i = row0;
             for (; i + FR <= row1; i += FR) {
                 float[] c0 = acc[0];

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Property tests: on randomized shapes, options and values, every fast float kernel gives the same
  * result as its reference (run through the interpreter with 3 workers vs the reference kernels).
- * The GEMM- and vector-based paths keep the reference's summation order, so they are
+ * Paths that keep the reference's arithmetic (pools, element-wise ops, BATCH_MATMUL) are
  * {@link Tolerance#EXACT} (equal values; adding a zero for a padded tap can only change the sign of a
- * zero), except im2col convolution, which is held to {@link Tolerance#CLOSE}.
+ * zero); CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED accumulate with fused multiply-adds (one
+ * rounding per step instead of two) when {@link Fma#FAST}, and are held to {@link Tolerance#CLOSE}.
  */
 class FastKernelsMatchReferenceTest {
     private static final int CASES = 40;
@@ -65,6 +66,49 @@ class FastKernelsMatchReferenceTest {
         }
     }
 
+    /**
+     * Convolutions with randomized, independent strides, dilations and paddings per axis, over both
+     * sides of the planar path's output-channel limit (planar below it; im2col or direct 1x1 GEMM
+     * above it, the direct one split by columns when there are few pixels).
+     */
+    @Test
+    void conv2dAcrossPaths() {
+        for (int c = 0; c < CASES; c++) {
+            OneOp m = new OneOp(600 + c);
+            Random r = m.random();
+            int kh = between(r, 1, 5);
+            int kw = between(r, 1, 5);
+            int sh = between(r, 1, 3);
+            int sw = between(r, 1, 3);
+            int dh = between(r, 1, 3);
+            int dw = between(r, 1, 3);
+            int outC = c % 2 == 0 ? between(r, 1, Conv2D.PLANAR_MAX_OUT_C) : between(r, Conv2D.PLANAR_MAX_OUT_C + 1, 150);
+            int inC = between(r, 1, 40);
+            int h = between(r, (kh - 1) * dh + 1, 20);
+            int w = between(r, (kw - 1) * dw + 1, 20);
+            if (c % 4 == 1) { // direct 1x1 with few pixels and wide output: column split
+                kh = 1;
+                kw = 1;
+                sh = 1;
+                sw = 1;
+                h = between(r, 1, 4);
+                w = between(r, 1, 4);
+                inC = between(r, 100, 300);
+                outC = between(r, 200, 500);
+            }
+            m.input(1, h, w, inC).constant(outC, kh, kw, inC);
+            if (r.nextBoolean()) {
+                m.constant(outC);
+            } else {
+                m.none();
+            }
+            m.op(BuiltinOp.CONV_2D, OptionsSchema.create("Conv2DOptions", "padding", r.nextInt(2), "stride_w", sw,
+                    "stride_h", sh, "fused_activation_function", r.nextInt(4), "dilation_w_factor", dw,
+                    "dilation_h_factor", dh));
+            check(m, Tolerance.CLOSE, "CONV_2D paths case " + c);
+        }
+    }
+
     @Test
     void depthwiseConv2d() {
         for (int c = 0; c < CASES; c++) {
@@ -102,6 +146,25 @@ class FastKernelsMatchReferenceTest {
         }
     }
 
+    /** Few rows against many units: the fused product splits the columns over the workers. */
+    @Test
+    void fullyConnectedSplitByColumns() {
+        for (int c = 0; c < CASES / 4; c++) {
+            OneOp m = new OneOp(700 + c);
+            Random r = m.random();
+            int depth = between(r, 200, 700);
+            int units = between(r, 300, 1100);
+            int batch = between(r, 1, 3);
+            m.input(batch, depth).constant(units, depth);
+            if (r.nextBoolean()) {
+                m.constant(units);
+            }
+            m.op(BuiltinOp.FULLY_CONNECTED, OptionsSchema.create("FullyConnectedOptions",
+                    "fused_activation_function", r.nextInt(4)));
+            check(m, Tolerance.CLOSE, "FULLY_CONNECTED by columns case " + c);
+        }
+    }
+
     @Test
     void batchMatMul() {
         for (int c = 0; c < CASES; c++) {
@@ -136,7 +199,7 @@ class FastKernelsMatchReferenceTest {
             Random r = m.random();
             int f = between(r, 1, 4);
             int h = between(r, f, 13);
-            m.input(between(r, 1, 2), h, between(r, f, 13), between(r, 1, 12));
+            m.input(between(r, 1, 2), h, between(r, f, 13), c % 3 == 0 ? between(r, Pool2D.WIDE, 48) : between(r, 1, 12));
             Model model = m.op(c % 2 == 0 ? BuiltinOp.MAX_POOL_2D : BuiltinOp.AVERAGE_POOL_2D,
                     OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_w", between(r, 1, 3),
                             "stride_h", between(r, 1, 3), "filter_width", f, "filter_height", between(r, 1, f),
