@@ -20,7 +20,7 @@ public final class Conv2D implements Kernel {
     /** Output channels up to which a non-1x1 convolution takes the planar path (with fused multiply-adds). */
     static final int PLANAR_MAX_OUT_C = 32;
     /** Output pixels per planar tile. */
-    static final int PLANAR_TILE = 256;
+    static final int PLANAR_TILE = 1024;
 
     @Override
     public Eval prepare(Node node) {
@@ -222,6 +222,10 @@ public final class Conv2D implements Kernel {
      */
     static void im2colT(ConvGeometry g, float[] x, int xo, int p0, int p1, float[][] cols) {
         int inC = g.inC();
+        if (inC == 1 && g.strideH() == 1 && g.strideW() == 1 && g.outH() == g.inH() && g.outW() == g.inW()) {
+            planeShifts(g, x, xo, p0, p1, cols);
+            return;
+        }
         int outW = g.outW();
         int sw = g.strideW();
         int px = p0;
@@ -270,6 +274,57 @@ public final class Conv2D implements Kernel {
                 }
             }
             px += len;
+        }
+    }
+
+    /**
+     * {@link #im2colT} for one input channel, stride 1 and output size = input size (e.g. SAME
+     * padding): within an image, the pixels a tap reads are the output pixels shifted by a constant,
+     * so each tap is one copy per image, then the entries whose column wrapped around are zeroed.
+     */
+    private static void planeShifts(ConvGeometry g, float[] x, int xo, int p0, int p1, float[][] cols) {
+        int w = g.inW();
+        int plane = g.inH() * w;
+        int kk = 0;
+        for (int fy = 0; fy < g.filterH(); fy++) {
+            int dy = fy * g.dilationH() - g.padTop();
+            for (int fx = 0; fx < g.filterW(); fx++) {
+                int dx = fx * g.dilationW() - g.padLeft();
+                float[] col = cols[kk++];
+                int shift = dy * w + dx;
+                for (int px = p0; px < p1; ) {
+                    int b = px / plane;
+                    int end = Math.min(p1, (b + 1) * plane);
+                    int base = b * plane;
+                    // local pixel l reads local l + shift when in [0, plane) and its column stays in the row
+                    int lo = Math.max(px - base, -shift);
+                    int hi = Math.min(end - base, plane - shift);
+                    int q0 = px - p0;
+                    int qEnd = end - p0;
+                    if (lo >= hi) {
+                        java.util.Arrays.fill(col, q0, qEnd, 0f);
+                    } else {
+                        int d = base - p0;
+                        java.util.Arrays.fill(col, q0, lo + d, 0f);
+                        System.arraycopy(x, xo + base + lo + shift, col, lo + d, hi - lo);
+                        java.util.Arrays.fill(col, hi + d, qEnd, 0f);
+                        if (dx != 0) {
+                            int c0 = dx < 0 ? 0 : w - dx;   // output columns [c0, c1) wrap
+                            int c1 = dx < 0 ? -dx : w;
+                            c0 = Math.max(0, Math.min(w, c0));
+                            c1 = Math.max(0, Math.min(w, c1));
+                            for (int row = (px - base) / w; row * w < end - base; row++) {
+                                int from = Math.max(px - base, row * w + c0);
+                                int to = Math.min(end - base, row * w + c1);
+                                if (from < to) {
+                                    java.util.Arrays.fill(col, from + d, to + d, 0f);
+                                }
+                            }
+                        }
+                    }
+                    px = end;
+                }
+            }
         }
     }
 

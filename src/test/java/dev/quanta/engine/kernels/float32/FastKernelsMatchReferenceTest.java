@@ -109,6 +109,30 @@ class FastKernelsMatchReferenceTest {
         }
     }
 
+    /**
+     * One input channel, stride 1, SAME padding: the planar path copies whole shifted images per tap;
+     * batches and sizes make tiles start and end inside images.
+     */
+    @Test
+    void conv2dSingleChannelShiftedPlanes() {
+        for (int c = 0; c < CASES / 2; c++) {
+            OneOp m = new OneOp(800 + c);
+            Random r = m.random();
+            int kh = between(r, 1, 5);
+            int kw = between(r, 1, 5);
+            int dh = between(r, 1, 2);
+            int dw = between(r, 1, 2);
+            int h = between(r, 1, 45);
+            int w = between(r, 1, 45);
+            m.input(between(r, 1, 3), h, w, 1).constant(between(r, 1, Conv2D.PLANAR_MAX_OUT_C), kh, kw, 1);
+            m.none();
+            m.op(BuiltinOp.CONV_2D, OptionsSchema.create("Conv2DOptions", "padding", Padding.SAME, "stride_w", 1,
+                    "stride_h", 1, "fused_activation_function", r.nextInt(4), "dilation_w_factor", dw,
+                    "dilation_h_factor", dh));
+            check(m, Tolerance.CLOSE, "CONV_2D shifted planes case " + c);
+        }
+    }
+
     @Test
     void depthwiseConv2d() {
         for (int c = 0; c < CASES; c++) {
