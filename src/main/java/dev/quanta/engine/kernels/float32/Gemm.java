@@ -204,6 +204,10 @@ public final class Gemm {
                 java.util.Arrays.fill(c0, j0, j1, 0f);
                 int r0 = aOff + i * lda;
                 int kk = 0;
+                for (; kk + 4 <= k; kk += 4) {
+                    fma4x1(j0, j1, rows[kk], rows[kk + 1], rows[kk + 2], rows[kk + 3], a[r0 + kk], a[r0 + kk + 1],
+                            a[r0 + kk + 2], a[r0 + kk + 3], c0);
+                }
                 for (; kk + 2 <= k; kk += 2) {
                     fma2x1(j0, j1, rows[kk], rows[kk + 1], a[r0 + kk], a[r0 + kk + 1], c0);
                 }
@@ -235,6 +239,13 @@ public final class Gemm {
             c1[j] = Math.fma(b0, v, c1[j]);
             c2[j] = Math.fma(d0, v, c2[j]);
             c3[j] = Math.fma(e0, v, c3[j]);
+        }
+    }
+
+    static void fma4x1(int j0, int j1, float[] w0, float[] w1, float[] w2, float[] w3, float a0, float a1, float a2,
+                       float a3, float[] c0) {
+        for (int j = j0; j < j1; j++) {
+            c0[j] = Math.fma(a3, w3[j], Math.fma(a2, w2[j], Math.fma(a1, w1[j], Math.fma(a0, w0[j], c0[j]))));
         }
     }
 
