@@ -55,8 +55,8 @@ public final class VariantProduction {
                     List<VariantEntry> made = new ArrayList<>();
                     for (int i = 0; i < recipes.size(); i++) {
                         Recipe r = recipes.get(i);
-                        progress.update(i, recipes.size() + 1L, "Optimizing: " + r.describe());
-                        made.add(VariantEntry.produced(optimize(base.model(), r, cancel), r));
+                        progress.update(i, recipes.size() + 1L, "Optimizing: " + r.label());
+                        made.add(VariantEntry.produced(optimize(base.model(), r, progress, cancel), r));
                     }
                     List<VariantEntry> all = new ArrayList<>(existing);
                     all.addAll(made);
@@ -81,15 +81,18 @@ public final class VariantProduction {
                 results -> results.forEach((entry, m) -> entry.measurementProperty().set(m)));
     }
 
-    private LoadedModel optimize(LoadedModel base, Recipe recipe, Cancellation cancel) {
+    private LoadedModel optimize(LoadedModel base, Recipe recipe, Progress progress, Cancellation cancel) {
         VariantOptimizer optimizer = ports.optimizer().orElseThrow(() -> new QuantaException(
                 "This build's engine cannot quantize yet, so no variant was produced."));
         if (!optimizer.supportedModes().contains(recipe.mode())) {
             throw new QuantaException("The engine cannot produce " + recipe.mode().title() + " variants yet.");
         }
+        if (!optimizer.supportedTraining().containsAll(recipe.training())) {
+            throw new QuantaException("This build's engine cannot fine-tune, so " + recipe.label() + " was not produced.");
+        }
         String stem = base.file().getFileName().toString().replaceFirst("(?i)\\.tflite$", "");
         Path out = directory.resolve(stem + "-" + recipe.tag() + ".tflite");
-        Path written = optimizer.optimize(base, recipe, out, Progress.NONE, cancel);
+        Path written = optimizer.optimize(base, recipe, out, progress, cancel);
         return ports.loader().open(written, Progress.NONE, cancel);
     }
 

@@ -112,8 +112,8 @@ class WorkbenchViewModelTest {
     @Test
     void producingMakesVariantsAndMeasuresEveryone() {
         vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
-        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, false, IoType.INT8, List.of());
-        Recipe fp16 = new Recipe(QuantMode.FLOAT16, null, 0, true, IoType.FLOAT32, List.of());
+        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, false, IoType.INT8);
+        Recipe fp16 = new Recipe(QuantMode.FLOAT16, null, 0, true, IoType.FLOAT32);
         assertTrue(vm.production().produce(List.of(int8, fp16), "mnist-10k"));
         assertEquals(List.of("m.tflite", "m-int8.tflite", "m-fp16.tflite"),
                 vm.variants().stream().map(VariantEntry::name).toList());
