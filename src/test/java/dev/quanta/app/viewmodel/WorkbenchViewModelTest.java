@@ -125,4 +125,36 @@ class WorkbenchViewModelTest {
         assertTrue(engine.calls.contains("measure m.tflite on mnist-10k"));
         assertEquals("Producing 2 variants done.", vm.tasks().statusProperty().get());
     }
+
+    @Test
+    void datasetsAreScannedInTheBackgroundAtStartup() {
+        List<Runnable> background = new java.util.ArrayList<>();
+        TaskRunner tasks = new TaskRunner(background::add, Runnable::run);
+        WorkbenchViewModel w = new WorkbenchViewModel(engine.ports(), tasks, new SettingsStore(dir.resolve("c2")),
+                dir.resolve("v2"), List.of());
+        // Nothing is read on the calling (UI) thread: the scan waits in the background executor.
+        assertTrue(w.datasets().isEmpty());
+        assertEquals(false, w.datasetsScannedProperty().get());
+        assertEquals(1, background.size());
+        background.remove(0).run();
+        assertTrue(w.datasetsScannedProperty().get());
+        assertEquals(List.of("mnist-10k"), w.datasets().stream().map(d -> d.id()).toList());
+    }
+
+    @Test
+    void fineTunedRecipesBecomeVariantsNamedByWhatWasDone() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe pruned = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        Recipe qat = new Recipe(QuantMode.FULL_INTEGER, null, 0, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.QAT), ft);
+        assertTrue(vm.production().produce(List.of(pruned, qat), "mnist-10k"));
+        assertEquals(List.of("m.tflite", "m-pruned80-int8.tflite", "m-qat-int8.tflite"),
+                vm.variants().stream().map(VariantEntry::name).toList());
+        assertEquals(List.of("baseline", "pruned 80% + int8", "QAT int8"),
+                vm.variants().stream().map(VariantEntry::shortName).toList());
+        assertTrue(engine.calls.contains("optimize pruned80-int8"));
+        assertNotNull(vm.variants().get(1).measurement().accuracy());
+    }
 }
