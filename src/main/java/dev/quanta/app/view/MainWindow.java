@@ -113,10 +113,14 @@ public final class MainWindow {
                 }
                 Label name = new Label(v.name());
                 name.getStyleClass().add("variant-name");
+                // A long file name keeps its start and its end (the technique tags) in a narrow sidebar.
+                name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                name.setTooltip(new javafx.scene.control.Tooltip(v.name()));
+                name.maxWidthProperty().bind(l.widthProperty().subtract(30));
                 Label recipe = new Label(v.recipeText());
                 recipe.getStyleClass().add("variant-recipe");
                 recipe.setWrapText(true);
-                recipe.setMaxWidth(230);
+                recipe.maxWidthProperty().bind(l.widthProperty().subtract(30));
                 VBox box = new VBox(1, name, recipe);
                 box.setPadding(new Insets(2, 0, 2, 0));
                 setGraphic(box);

@@ -34,8 +34,8 @@ public final class ConverterCode {
         if (training) {
             FineTune ft = recipes.stream().filter(r -> r.fineTune() != null).findFirst().orElseThrow().fineTune();
             py.append("\n# base_model: the float Keras model; x_train, y_train: ").append(ft.samples())
-              .append(" labeled samples of ").append(Path.of(ft.dataset()).getFileName())
-              .append(" (not the evaluation samples)\n")
+              .append(" labeled\n# samples of ").append(Path.of(ft.dataset()).getFileName())
+              .append(" (not the ones the variants are evaluated on)\n")
               .append("def fine_tune(model, callbacks=()):\n")
               .append("    model.compile(optimizer=tf.keras.optimizers.Adam(").append(lr()).append("),\n")
               .append("                  loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=False),\n")
@@ -66,7 +66,7 @@ public final class ConverterCode {
     }
 
     private static String lr() {
-        return new java.math.BigDecimal(Float.toString(FineTune.LEARNING_RATE)).toPlainString();
+        return new java.math.BigDecimal(Float.toString(FineTune.LEARNING_RATE)).stripTrailingZeros().toPlainString();
     }
 
     private static String sparsity(double s) {

@@ -164,7 +164,7 @@ public final class QuantizationWizard {
         run.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(techniques, run, WizardPages.text("Training takes the samples after the ones "
                 + "the variants are evaluated on; Adam, learning rate "
-                + new java.math.BigDecimal(Float.toString(FineTune.LEARNING_RATE)).toPlainString() + ", batch "
+                + new java.math.BigDecimal(Float.toString(FineTune.LEARNING_RATE)).stripTrailingZeros().toPlainString() + ", batch "
                 + FineTune.BATCH + "."));
         return box;
     }
