@@ -27,7 +27,7 @@ check() { # $1 = launcher, $2 = screenshot
     done
     sleep 3
     import -window root "$3"
-    title=$(xwininfo -root -tree | grep -o "\"[^\"]*Quanta[^\"]*\"" | head -1 || true)
+    title=$(xwininfo -root -tree | grep -o "\"[^\"]*$2[^\"]*\"" | head -1 || true)
     alive=no; kill -0 $pid 2>/dev/null && alive=yes
     kill $pid 2>/dev/null || true
     echo "window: $title, running: $alive"
