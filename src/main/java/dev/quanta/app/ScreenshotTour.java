@@ -26,7 +26,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshots DIR} mode: drives the real window through every main view and
- * wizard page, writes a PNG of each, and quits. Run under Xvfb to regenerate docs/screenshots.
+ * wizard page (answering with the dataset that matches the model, the recommended mode and every
+ * fine-tuning technique), writes a PNG of each, and quits. Run under Xvfb to regenerate docs/screenshots.
  */
 final class ScreenshotTour {
     private record Step(BooleanSupplier ready, Runnable action) {

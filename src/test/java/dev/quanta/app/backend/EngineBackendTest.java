@@ -173,4 +173,17 @@ class EngineBackendTest {
                 .allMatch(r -> r.quantization().startsWith("INT8")), q.layers().toString());
         assertTrue(q.summary().bytes() < base.summary().bytes() / 3);
     }
+
+    @Test
+    void cancellingStopsFineTuning() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FASHION), "needs " + FASHION);
+        var ft = new dev.quanta.app.port.FineTune(FASHION.toString(), 1, 256, 0.5, 0.8, 16);
+        var clustered = new dev.quanta.app.port.Recipe(dev.quanta.app.port.QuantMode.FLOAT16, null, 0, true,
+                dev.quanta.app.port.IoType.FLOAT32, List.of(dev.quanta.app.port.Training.CLUSTERING), ft);
+        Cancellation cancel = new Cancellation();
+        cancel.cancel();
+        assertThrows(dev.quanta.engine.util.CancelledException.class, () -> new EngineOptimizer(1000)
+                .optimize(open(FASHION_MLP), clustered, dir.resolve("c.tflite"), Progress.NONE, cancel));
+        assertTrue(Files.notExists(dir.resolve("c.tflite")));
+    }
 }
