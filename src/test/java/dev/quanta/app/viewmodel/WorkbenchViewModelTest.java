@@ -157,4 +157,25 @@ class WorkbenchViewModelTest {
         assertTrue(engine.calls.contains("optimize pruned80-int8"));
         assertNotNull(vm.variants().get(1).measurement().accuracy());
     }
+
+    @Test
+    void aRecipeTheEngineCannotMakeIsReportedAndTheOthersStillAppear() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        engine.failingTags.add("qat-int8");
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32);
+        Recipe qat = new Recipe(QuantMode.FULL_INTEGER, null, 0, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.QAT), ft);
+        assertTrue(vm.production().produce(List.of(int8, qat), "mnist-10k"));
+        assertEquals(List.of("m.tflite", "m-int8.tflite"), vm.variants().stream().map(VariantEntry::name).toList());
+        assertNotNull(vm.variants().get(1).measurement());
+        assertEquals("QAT int8 was not produced: Fine-tuning has no gradient for op GATHER_ND yet.",
+                vm.tasks().errorProperty().get());
+
+        engine.failingTags.add("int8");
+        assertTrue(vm.production().produce(List.of(int8, qat), "mnist-10k"));
+        assertEquals(2, vm.variants().size(), "nothing made: nothing added");
+        assertTrue(vm.tasks().errorProperty().get().startsWith("int8 was not produced"), vm.tasks().errorProperty().get());
+        assertEquals("Producing 2 variants failed.", vm.tasks().statusProperty().get());
+    }
 }
