@@ -37,6 +37,7 @@ import dev.quanta.engine.kernels.quant.ConvHybrid;
 import dev.quanta.engine.kernels.quant.FullyConnectedHybrid;
 import dev.quanta.engine.kernels.quant.HybridDispatch;
 import dev.quanta.engine.kernels.quant.QuantKernels;
+import dev.quanta.engine.kernels.quant.SvdfHybrid;
 import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid;
 import dev.quanta.engine.kernels.float32.UnidirectionalSequenceLstm;
 import dev.quanta.engine.kernels.integer.IntegerArithmetic;
@@ -92,7 +93,7 @@ public final class KernelRegistry {
         reg(BuiltinOp.RESIZE_BILINEAR, DType.FLOAT32, new ResizeBilinear());
         reg(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM, DType.FLOAT32,
                 new HybridDispatch(2, new UnidirectionalSequenceLstm(), new UnidirectionalSequenceLstmHybrid()));
-        reg(BuiltinOp.SVDF, DType.FLOAT32, new Svdf());
+        reg(BuiltinOp.SVDF, DType.FLOAT32, new HybridDispatch(1, new Svdf(), new SvdfHybrid()));
         // ---- int32 / int64 (engine.kernels.integer) ----------------------------------------------
         for (DType t : new DType[] {DType.INT32, DType.INT64}) {
             reg(BuiltinOp.ADD, t, IntegerArithmetic.ADD);
