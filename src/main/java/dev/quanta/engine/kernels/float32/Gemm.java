@@ -104,21 +104,20 @@ public final class Gemm {
     /** Rows of A per step of the fused kernel: 4 rows times 2 depths share each load of B. */
     static final int FR = 4;
 
+    /** Columns per block of the fused kernel: a group's accumulator rows ({@code FR x 512} floats, 8 KB) stay in L1. */
+    static final int FUSED_NB = 512;
     /**
-     * Columns per block of the fused kernel for depth {@code k}: the {@code k x nb} strip of B (up to
-     * 1 MB) is walked by every group of {@link #FR} rows, and the group's accumulator rows
-     * ({@code FR x nb}, at most 16 KB) stay in L1. Measured on MobileNet's 1x1 convolutions: long
-     * column blocks (few short vector loops) matter more than keeping the strip in a smaller L2.
+     * Floats of B per block ({@code kc x nb}, 512 KB): a block stays in L2 (1 MB per core on the EPYC
+     * this was measured on; 256 KB and 1 MB were within noise, a whole 4 MB B was 5x slower) while every group of rows of
+     * a row block walks it, so B streams from memory once per row block rather than once per group.
      */
-    static int fusedBlock(int k, int n) {
-        int nb = Math.max(64, Math.min(1024, (1 << 18) / Math.max(1, k)));
-        nb = nb / 16 * 16;
-        return Math.min(n, nb);
-    }
+    static final int FUSED_BLOCK_FLOATS = 1 << 17;
+    /** Rows per row block: their accumulator rows ({@code 64 x nb}) stay in L2 between depth blocks. */
+    static final int FUSED_MC = 64;
 
     /** Accumulators of the fused kernel for {@code workers} workers and rows of {@code n} columns. */
     public static float[][][] fusedAccumulators(int workers, int n) {
-        return new float[workers][FR][n];
+        return new float[workers][FUSED_MC][n];
     }
 
     /**
@@ -169,52 +168,75 @@ public final class Gemm {
                               float[][] acc) {
         int k = b.k();
         float[][] rows = b.rows();
-        int nb = fusedBlock(k, col1 - col0);
+        int nb = Math.min(col1 - col0, FUSED_NB);
+        int kc = Math.max(2, FUSED_BLOCK_FLOATS / Math.max(1, nb) & ~1);
+        // with a single depth block the row block buys nothing: each group reuses the first rows (hot in L1)
+        boolean oneBlock = kc >= k;
+        int mc = oneBlock ? Integer.MAX_VALUE : acc.length;
         for (int j0 = col0; j0 < col1; j0 += nb) {
             int j1 = Math.min(col1, j0 + nb);
-            int i = row0;
-            for (; i + FR <= row1; i += FR) {
-                float[] c0 = acc[0];
-                float[] c1 = acc[1];
-                float[] c2 = acc[2];
-                float[] c3 = acc[3];
-                java.util.Arrays.fill(c0, j0, j1, 0f);
-                java.util.Arrays.fill(c1, j0, j1, 0f);
-                java.util.Arrays.fill(c2, j0, j1, 0f);
-                java.util.Arrays.fill(c3, j0, j1, 0f);
-                int r0 = aOff + i * lda;
-                int r1 = r0 + lda;
-                int r2 = r1 + lda;
-                int r3 = r2 + lda;
-                int kk = 0;
-                for (; kk + 2 <= k; kk += 2) {
-                    fma2x4(j0, j1, rows[kk], rows[kk + 1],
-                            a[r0 + kk], a[r0 + kk + 1], a[r1 + kk], a[r1 + kk + 1],
-                            a[r2 + kk], a[r2 + kk + 1], a[r3 + kk], a[r3 + kk + 1], c0, c1, c2, c3);
+            for (int i0 = row0; i0 < row1; i0 += mc) {
+                int i1 = (int) Math.min(row1, (long) i0 + mc);
+                for (int k0 = 0; k0 < k; k0 += kc) {
+                    int k1 = Math.min(k, k0 + kc);
+                    boolean first = k0 == 0;
+                    int i = i0;
+                    for (; i + FR <= i1; i += FR) {
+                        int at = oneBlock ? 0 : i - i0;
+                        float[] c0 = acc[at];
+                        float[] c1 = acc[at + 1];
+                        float[] c2 = acc[at + 2];
+                        float[] c3 = acc[at + 3];
+                        if (first) {
+                            java.util.Arrays.fill(c0, j0, j1, 0f);
+                            java.util.Arrays.fill(c1, j0, j1, 0f);
+                            java.util.Arrays.fill(c2, j0, j1, 0f);
+                            java.util.Arrays.fill(c3, j0, j1, 0f);
+                        }
+                        int r0 = aOff + i * lda;
+                        int r1 = r0 + lda;
+                        int r2 = r1 + lda;
+                        int r3 = r2 + lda;
+                        int kk = k0;
+                        for (; kk + 2 <= k1; kk += 2) {
+                            fma2x4(j0, j1, rows[kk], rows[kk + 1],
+                                    a[r0 + kk], a[r0 + kk + 1], a[r1 + kk], a[r1 + kk + 1],
+                                    a[r2 + kk], a[r2 + kk + 1], a[r3 + kk], a[r3 + kk + 1], c0, c1, c2, c3);
+                        }
+                        if (kk < k1) {
+                            fma1x4(j0, j1, rows[kk], a[r0 + kk], a[r1 + kk], a[r2 + kk], a[r3 + kk], c0, c1, c2, c3);
+                        }
+                        if (oneBlock) {
+                            for (int r = 0; r < FR; r++) {
+                                store(acc[r], j0, j1, bias, biasOff, min, max, c, cOff + (i + r) * ldc);
+                            }
+                        }
+                    }
+                    for (; i < i1; i++) {
+                        float[] c0 = acc[oneBlock ? 0 : i - i0];
+                        if (first) {
+                            java.util.Arrays.fill(c0, j0, j1, 0f);
+                        }
+                        int r0 = aOff + i * lda;
+                        int kk = k0;
+                        for (; kk + 4 <= k1; kk += 4) {
+                            fma4x1(j0, j1, rows[kk], rows[kk + 1], rows[kk + 2], rows[kk + 3], a[r0 + kk],
+                                    a[r0 + kk + 1], a[r0 + kk + 2], a[r0 + kk + 3], c0);
+                        }
+                        for (; kk + 2 <= k1; kk += 2) {
+                            fma2x1(j0, j1, rows[kk], rows[kk + 1], a[r0 + kk], a[r0 + kk + 1], c0);
+                        }
+                        if (kk < k1) {
+                            fma1x1(j0, j1, rows[kk], a[r0 + kk], c0);
+                        }
+                        if (oneBlock) {
+                            store(c0, j0, j1, bias, biasOff, min, max, c, cOff + i * ldc);
+                        }
+                    }
                 }
-                if (kk < k) {
-                    fma1x4(j0, j1, rows[kk], a[r0 + kk], a[r1 + kk], a[r2 + kk], a[r3 + kk], c0, c1, c2, c3);
+                for (int i = i0; i < i1 && !oneBlock; i++) {
+                    store(acc[i - i0], j0, j1, bias, biasOff, min, max, c, cOff + i * ldc);
                 }
-                for (int r = 0; r < FR; r++) {
-                    store(acc[r], j0, j1, bias, biasOff, min, max, c, cOff + (i + r) * ldc);
-                }
-            }
-            for (; i < row1; i++) {
-                float[] c0 = acc[0];
-                java.util.Arrays.fill(c0, j0, j1, 0f);
-                int r0 = aOff + i * lda;
-                int kk = 0;
-                for (; kk + 4 <= k; kk += 4) {
-                    fma4x1(j0, j1, rows[kk], rows[kk + 1], rows[kk + 2], rows[kk + 3], a[r0 + kk], a[r0 + kk + 1],
-                            a[r0 + kk + 2], a[r0 + kk + 3], c0);
-                }
-                for (; kk + 2 <= k; kk += 2) {
-                    fma2x1(j0, j1, rows[kk], rows[kk + 1], a[r0 + kk], a[r0 + kk + 1], c0);
-                }
-                if (kk < k) {
-                    fma1x1(j0, j1, rows[kk], a[r0 + kk], c0);
-                }
-                store(c0, j0, j1, bias, biasOff, min, max, c, cOff + i * ldc);
             }
         }
     }
