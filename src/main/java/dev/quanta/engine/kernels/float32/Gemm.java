@@ -172,11 +172,11 @@ public final class Gemm {
         int kc = Math.max(2, FUSED_BLOCK_FLOATS / Math.max(1, nb) & ~1);
         // with a single depth block the row block buys nothing: each group reuses the first rows (hot in L1)
         boolean oneBlock = kc >= k;
-        int mc = oneBlock ? Integer.MAX_VALUE : acc.length;
+        int mc = oneBlock ? Math.max(1, row1 - row0) : acc.length;
         for (int j0 = col0; j0 < col1; j0 += nb) {
             int j1 = Math.min(col1, j0 + nb);
             for (int i0 = row0; i0 < row1; i0 += mc) {
-                int i1 = (int) Math.min(row1, (long) i0 + mc);
+                int i1 = Math.min(row1, i0 + mc);
                 for (int k0 = 0; k0 < k; k0 += kc) {
                     int k1 = Math.min(k, k0 + kc);
                     boolean first = k0 == 0;

@@ -285,6 +285,23 @@ class FastKernelsMatchReferenceTest {
         dw.op(BuiltinOp.DEPTHWISE_CONV_2D, OptionsSchema.create("DepthwiseConv2DOptions", "padding", Padding.SAME,
                 "stride_w", 1, "stride_h", 1, "depth_multiplier", 1, "fused_activation_function", 3));
         check(dw, Tolerance.CLOSE, "large DEPTHWISE_CONV_2D");
+        // 1x1 convolutions multiplied directly, rows split over the workers: one depth block, and
+        // several depth blocks with 64-row blocks
+        OneOp pw = new OneOp(905);
+        pw.input(1, 30, 30, 96).constant(130, 1, 1, 96).constant(130);
+        pw.op(BuiltinOp.CONV_2D, OptionsSchema.create("Conv2DOptions", "padding", Padding.VALID, "stride_w", 1,
+                "stride_h", 1, "fused_activation_function", 0));
+        check(pw, Tolerance.CLOSE, "large 1x1 CONV_2D");
+        OneOp deep = new OneOp(906);
+        deep.input(1, 15, 13, 700).constant(520, 1, 1, 700);
+        deep.none();
+        deep.op(BuiltinOp.CONV_2D, OptionsSchema.create("Conv2DOptions", "padding", Padding.SAME, "stride_w", 1,
+                "stride_h", 1, "fused_activation_function", 1));
+        check(deep, Tolerance.CLOSE, "large deep 1x1 CONV_2D");
+        OneOp fcRows = new OneOp(907);
+        fcRows.input(203, 333).constant(150, 333);
+        fcRows.op(BuiltinOp.FULLY_CONNECTED, OptionsSchema.create("FullyConnectedOptions"));
+        check(fcRows, Tolerance.CLOSE, "large-batch FULLY_CONNECTED");
         OneOp fc = new OneOp(902);
         fc.input(64, 300).constant(300, 300).constant(300);
         fc.op(BuiltinOp.FULLY_CONNECTED, OptionsSchema.create("FullyConnectedOptions"));
