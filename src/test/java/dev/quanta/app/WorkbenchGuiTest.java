@@ -176,6 +176,15 @@ class WorkbenchGuiTest {
         next(robot, wizard[0]);
         assertEquals("Recommended: Full integer (int8) — 4x smaller, 3x+ speedup (CPU, Edge TPU, microcontrollers)",
                 robot.lookup("#recommendedMode").queryAs(Label.class).getText());
+        // With nothing chosen Finish is disabled and the page says why.
+        robot.clickOn("#mode-FULL_INTEGER");
+        assertTrue(wizard[0].button(ButtonBar.ButtonData.FINISH).isDisabled());
+        Label nothing = robot.lookup("#nothingToProduce").queryAs(Label.class);
+        assertTrue(nothing.isVisible());
+        assertTrue(nothing.getText().startsWith("Nothing to produce"), nothing.getText());
+        robot.clickOn("#mode-FULL_INTEGER");
+        assertTrue(!wizard[0].button(ButtonBar.ButtonData.FINISH).isDisabled());
+        assertTrue(!nothing.isVisible());
         robot.clickOn("#mode-FLOAT16");
 
         AtomicInteger ticks = new AtomicInteger();
