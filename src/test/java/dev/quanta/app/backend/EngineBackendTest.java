@@ -193,6 +193,21 @@ class EngineBackendTest {
     }
 
     @Test
+    void prunedFloatVariantIsTheFineTunedModelKeptFloat() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FASHION), "needs " + FASHION);
+        LoadedModel base = open(FASHION_MLP);
+        var ft = new dev.quanta.app.port.FineTune(FASHION.toString(), 1, 256, 0.5, 0.8, 16);
+        var pruned = dev.quanta.app.port.Recipe.fineTunedFloat(List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        assertEquals("pruned 80% (float)", pruned.label());
+        LoadedModel p = open(new EngineOptimizer(1000).optimize(base, pruned, dir.resolve("pruned-float.tflite"),
+                Progress.NONE, Cancellation.NONE));
+        assertEquals(0.8, weightSparsity(p), 0.01);
+        assertTrue(p.layers().stream().filter(r -> r.op().equals("FULLY_CONNECTED"))
+                .allMatch(r -> r.quantization().equals("float")), p.layers().toString());
+        assertEquals(base.summary().parametersByDtype(), p.summary().parametersByDtype());
+    }
+
+    @Test
     void cancellingStopsFineTuning() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FASHION), "needs " + FASHION);
         var ft = new dev.quanta.app.port.FineTune(FASHION.toString(), 1, 256, 0.5, 0.8, 16);
