@@ -138,6 +138,12 @@ class WorkbenchGuiTest {
         TableView<?> table = robot.lookup("#layerTable").queryTableView();
         assertEquals(GuiTestEngine.LAYERS, table.getItems().size());
         assertEquals("", vm().tasks().errorProperty().get());
+        // Every header shows its whole title, not "Output sh...".
+        List<String> shown = new java.util.ArrayList<>();
+        robot.interact(() -> table.lookupAll(".column-header .label .text").forEach(n ->
+                shown.add(((javafx.scene.text.Text) n).getText())));
+        assertEquals(table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).sorted().toList(),
+                shown.stream().sorted().toList());
     }
 
     @Test
