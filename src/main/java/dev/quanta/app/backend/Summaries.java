@@ -5,6 +5,7 @@ import dev.quanta.app.port.IoTensor;
 import dev.quanta.app.port.LayerRow;
 import dev.quanta.app.port.ModelSummary;
 import dev.quanta.app.viewmodel.Format;
+import dev.quanta.app.viewmodel.WeightLayers;
 import dev.quanta.engine.eval.FileSizes;
 import dev.quanta.engine.eval.ModelInspector;
 import dev.quanta.engine.eval.TensorStats;
@@ -86,7 +87,8 @@ final class Summaries {
         }
         String weightType = r.inputs().stream().filter(t -> t.constant() && t.quant() != null)
                 .map(dev.quanta.engine.eval.ModelSummary.TensorInfo::dtype).findFirst().orElse(null);
-        String quant = r.weightQuant() == null ? (r.parameters() == 0 ? "–" : "float")
+        boolean weights = constants.stream().anyMatch(c -> WeightLayers.isWeight(r.op(), c));
+        String quant = r.weightQuant() == null ? (weights ? "float" : "–")
                 : quant(r.weightQuant(), weightType);
         return new LayerRow(r.index(), r.op(), r.version(), in.toString(), out.toString(),
                 String.join(",", inTypes) + " → " + String.join(",", outTypes), r.parameters(), r.bytes(),

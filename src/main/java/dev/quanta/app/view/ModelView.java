@@ -94,20 +94,22 @@ public final class ModelView extends BorderPane {
         table.setId("layerTable");
         table.setPlaceholder(new Label("No layers match the filter."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // Widths fit every header at the default 1440x960 window; each column's minimum is its header's width.
+        // Each column is at least as wide as its header and as the typical content given here (a
+        // conv's three input shapes, "FLOAT32,INT32 → FLOAT32"): together they fit the default
+        // 1440x960 window, and the last column takes what is left.
         table.getColumns().add(column("#", 40, LayerRow::index));
-        table.getColumns().add(column("Op", 150, LayerRow::op));
+        table.getColumns().add(column("Op", 140, LayerRow::op));
         table.getColumns().add(column("Ver", 46, LayerRow::version));
-        table.getColumns().add(column("Input shapes", 185, LayerRow::inputShapes));
-        table.getColumns().add(column("Output shapes", 128, LayerRow::outputShapes));
-        table.getColumns().add(column("Types", 175, LayerRow::dtypes));
-        TableColumn<LayerRow, Long> params = column("Params", 76, LayerRow::parameters);
+        table.getColumns().add(column("Input shapes", 200, LayerRow::inputShapes));
+        table.getColumns().add(column("Output shapes", 120, LayerRow::outputShapes));
+        table.getColumns().add(column("Types", 185, LayerRow::dtypes));
+        TableColumn<LayerRow, Long> params = column("Params", 72, LayerRow::parameters);
         params.setCellFactory(c -> formatted(Format::count));
         table.getColumns().add(params);
         TableColumn<LayerRow, Long> bytes = column("Bytes", 76, LayerRow::bytes);
         bytes.setCellFactory(c -> formatted(Format::bytes));
         table.getColumns().add(bytes);
-        TableColumn<LayerRow, Double> sparsity = column("Zeros", 66, LayerRow::sparsity);
+        TableColumn<LayerRow, Double> sparsity = column("Zeros", 64, LayerRow::sparsity);
         sparsity.setCellFactory(c -> formatted(v -> String.format(Locale.ROOT, "%.1f %%", v * 100)));
         table.getColumns().add(sparsity);
         table.getColumns().add(column("Quantization", 130, LayerRow::quantization));
@@ -116,11 +118,12 @@ public final class ModelView extends BorderPane {
         table.setItems(sorted);
     }
 
+    /** A column at least {@code width} wide and never narrower than its header. */
     private static <T> TableColumn<LayerRow, T> column(String title, double width, Function<LayerRow, T> value) {
         TableColumn<LayerRow, T> c = new TableColumn<>(title);
-        double header = headerWidth(title);
-        c.setMinWidth(header);
-        c.setPrefWidth(Math.max(width, header));
+        double min = Math.max(width, headerWidth(title));
+        c.setMinWidth(min);
+        c.setPrefWidth(min);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
     }

@@ -150,7 +150,7 @@ public final class QuantizationWizard {
         }
         Runnable refresh = () -> code.setText(vm.pythonCode());
         box.getChildren().add(bold("Fine-tune on " + vm.labeledDatasetProperty().get().name()
-                + " before quantizing (TensorFlow Model Optimization Toolkit), one variant each:"));
+                + ", one variant per technique and mode (float when no mode is checked):"));
         GridPane techniques = new GridPane();
         techniques.setHgap(14);
         techniques.setVgap(4);

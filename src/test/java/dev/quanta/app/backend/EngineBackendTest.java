@@ -79,6 +79,7 @@ class EngineBackendTest {
         assertEquals("INT32", reshape.constants().get(0).dtype());
         assertEquals(1, reshape.constants().get(0).operand());
         assertFalse(WeightLayers.hasWeights(reshape));
+        assertEquals("–", reshape.quantization(), "a shape operand is not float weights");
         LayerRow conv = m.layers().get(0);
         assertEquals("CONV_2D", conv.op());
         assertEquals(List.of(1, 2), conv.constants().stream().map(c -> c.operand()).toList());
