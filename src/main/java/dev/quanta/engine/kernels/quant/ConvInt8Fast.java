@@ -1,42 +1,108 @@
 package dev.quanta.engine.kernels.quant;
 
 import dev.quanta.engine.kernels.Eval;
+import dev.quanta.engine.kernels.Parallel;
 import dev.quanta.engine.kernels.TensorSlot;
 
 /**
- * The fast 8-bit CONV_2D: im2col into int tiles of {@link #TILE} output pixels, then a GEMM in
- * axpy form over the transposed filter, one {@code int[outC]} row per tap: for each tap, four pixels'
- * accumulator rows get {@code acc[j] += a * w[j]}. Every array in that loop is indexed by the loop
- * variable alone and the accumulators are separate arrays, the form C2 vectorizes (offset views of one
- * array stay scalar because C2 cannot rule out aliasing). Padding taps are filled with the input zero
- * point, so {@code w * (x - zp_in)} is 0 there exactly as the reference's skipped taps; the constant
- * {@code -zp_in * sum(w)} is folded into the bias. Integer sums wrap the same way in any order, so the
- * result is bit-identical to {@link Conv2DInt8#reference}.
+ * The fast 8-bit CONV_2D: im2col into int tiles of {@link #TILE} output pixels, then a blocked GEMM
+ * over the transposed filter ({@code int[k][outC]} rows), then a requantization with precomputed
+ * rounding constants.
+ *
+ * <p>The inner loop takes four filter taps at once for one pixel:
+ * {@code acc[j] += a0*w0[j] + a1*w1[j] + a2*w2[j] + a3*w3[j]} over a block of {@link #NB} output
+ * channels. Compared with the one-tap axpy ({@code acc[j] += a*w[j]}, one load and one store of the
+ * accumulator per multiply-add) it loads and stores the accumulator once per four multiply-adds, and
+ * every array in it is indexed by the loop variable alone, the form HotSpot C2 vectorizes. The four
+ * filter rows of a block stay in L1 while the tile's pixels use them.
+ *
+ * <p>Padding taps are filled with the input zero point, so {@code w * (x - zp_in)} is 0 there exactly
+ * as the reference's skipped taps; the constant {@code -zp_in * sum(w)} is folded into the bias.
+ * Integer sums wrap the same way in any order, so the accumulators equal {@link Conv2DInt8#reference}'s,
+ * and the requantization is the same formula, so outputs are bit-identical.
  */
 final class ConvInt8Fast {
     /** Output pixels per im2col tile. */
-    static final int TILE = 4;
+    static final int TILE = 8;
+    /** Output channels per column block. */
+    static final int NB = 256;
 
     private ConvInt8Fast() {
     }
 
     static Eval conv(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
         int k = p.depth();
-        int[] folded = foldBias(p.bias(), p.weights(), p.outC(), k, p.inputOffset());
-        int[][] patches = new int[Math.max(threads, 1)][TILE * k];
-        int[][][] accs = new int[Math.max(threads, 1)][TILE][p.outC()];
-        int[][] wt = rows(transpose(p.weights(), p.outC(), k), k, p.outC());
+        int outC = p.outC();
+        int workers = Math.max(threads, 1);
+        int[] folded = foldBias(p.bias(), p.weights(), outC, k, p.inputOffset());
+        int[][] patches = new int[workers][TILE * k];
+        int[][][] accs = new int[workers][TILE][outC];
+        int[][] wt = rows(transpose(p.weights(), outC, k), k, outC);
+        Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
+                p.actMax());
         ConvGeometry g = p.g();
-        return par -> par.forRange(g.outPixels(), 1, (from, to, worker) -> {
+        int chunk = Parallel.minChunk((long) k * outC);
+        return par -> par.forRange(g.outPixels(), chunk, (from, to, worker) -> {
             int[] patch = patches[worker];
+            int[][] acc = accs[worker];
+            byte[] x = in.bytes();
+            byte[] y = out.bytes();
             for (int t = from; t < to; t += TILE) {
                 int n = Math.min(TILE, to - t);
                 for (int i = 0; i < n; i++) {
-                    im2col(g, p.unsigned(), -p.inputOffset(), in.bytes(), in.offset(), t + i, patch, i * k);
+                    im2col(g, p.unsigned(), -p.inputOffset(), x, in.offset(), t + i, patch, i * k);
                 }
-                gemmTile(p, folded, wt, k, patch, n, accs[worker], out.bytes(), out.offset() + t * p.outC());
+                gemm(patch, k, n, wt, folded, acc);
+                for (int i = 0; i < n; i++) {
+                    rescale.apply(acc[i], outC, y, out.offset() + (t + i) * outC);
+                }
             }
         });
+    }
+
+    /**
+     * {@code acc[i][j] = bias[j] + sum_kk a[i * k + kk] * w[kk][j]} for the {@code n} rows of {@code a}.
+     * Blocked over {@link #NB} columns, four taps per pass (see the class comment).
+     */
+    static void gemm(int[] a, int k, int n, int[][] w, int[] bias, int[][] acc) {
+        int cols = bias.length;
+        int k4 = k & ~3;
+        for (int j0 = 0; j0 < cols; j0 += NB) {
+            int j1 = Math.min(cols, j0 + NB);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(bias, j0, acc[i], j0, j1 - j0);
+            }
+            for (int kk = 0; kk < k4; kk += 4) {
+                int[] w0 = w[kk];
+                int[] w1 = w[kk + 1];
+                int[] w2 = w[kk + 2];
+                int[] w3 = w[kk + 3];
+                for (int i = 0; i < n; i++) {
+                    int ai = i * k + kk;
+                    madd4(j0, j1, a[ai], a[ai + 1], a[ai + 2], a[ai + 3], w0, w1, w2, w3, acc[i]);
+                }
+            }
+            for (int kk = k4; kk < k; kk++) {
+                for (int i = 0; i < n; i++) {
+                    madd1(j0, j1, a[i * k + kk], w[kk], acc[i]);
+                }
+            }
+        }
+    }
+
+    /** {@code c[j] += a0*w0[j] + a1*w1[j] + a2*w2[j] + a3*w3[j]} for j in [j0, j1). */
+    static void madd4(int j0, int j1, int a0, int a1, int a2, int a3, int[] w0, int[] w1, int[] w2, int[] w3,
+                      int[] c) {
+        for (int j = j0; j < j1; j++) {
+            c[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+        }
+    }
+
+    /** {@code c[j] += a * w[j]} for j in [j0, j1). */
+    static void madd1(int j0, int j1, int a, int[] w, int[] c) {
+        for (int j = j0; j < j1; j++) {
+            c[j] += a * w[j];
+        }
     }
 
     /** {@code bias[c] + inputOffset * sum_k w[c][k]}. */
@@ -101,57 +167,6 @@ final class ConvInt8Fast {
             System.arraycopy(m, r * cols, out[r], 0, cols);
         }
         return out;
-    }
-
-    /** {@code n <= 4} pixels of patches times the filter rows, requantized into {@code y} (pixel-major). */
-    static void gemmTile(Conv2DInt8.Params p, int[] folded, int[][] wt, int k, int[] patch, int n, int[][] acc,
-                         byte[] y, int yo) {
-        int outC = p.outC();
-        for (int i = 0; i < TILE; i++) {
-            System.arraycopy(folded, 0, acc[i], 0, outC);
-        }
-        int[] acc0 = acc[0];
-        int[] acc1 = acc[1];
-        int[] acc2 = acc[2];
-        int[] acc3 = acc[3];
-        if (n == TILE) {
-            for (int kk = 0; kk < k; kk++) {
-                int[] w = wt[kk];
-                int a0 = patch[kk];
-                int a1 = patch[k + kk];
-                int a2 = patch[2 * k + kk];
-                int a3 = patch[3 * k + kk];
-                for (int j = 0; j < outC; j++) {
-                    int wv = w[j];
-                    acc0[j] += a0 * wv;
-                    acc1[j] += a1 * wv;
-                    acc2[j] += a2 * wv;
-                    acc3[j] += a3 * wv;
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                int[] ai = acc[i];
-                for (int kk = 0; kk < k; kk++) {
-                    int[] w = wt[kk];
-                    int a = patch[i * k + kk];
-                    for (int j = 0; j < outC; j++) {
-                        ai[j] += a * w[j];
-                    }
-                }
-            }
-        }
-        boolean single = !p.unsigned();
-        int[] m = p.multiplier();
-        int[] sh = p.shift();
-        for (int i = 0; i < n; i++) {
-            int[] ai = acc[i];
-            int ab = yo + i * outC;
-            for (int c = 0; c < outC; c++) {
-                int v = Requantize.apply(ai[c], m[c], sh[c], single) + p.outputOffset();
-                y[ab + c] = (byte) Math.min(Math.max(v, p.actMin()), p.actMax());
-            }
-        }
     }
 
     static int dot(int[] a, int ao, int[] b, int bo, int k) {
