@@ -26,11 +26,18 @@ final class ConvInt8Fast {
     static final int TILE = 8;
     /** Output channels per column block. */
     static final int NB = 256;
+    /** Up to this many output channels the GEMM runs transposed, vectorized over pixels. */
+    static final int NARROW = 16;
+    /** Output pixels per tile of the transposed GEMM. */
+    static final int PIXELS = 256;
 
     private ConvInt8Fast() {
     }
 
     static Eval conv(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
+        if (p.outC() <= NARROW) {
+            return convNarrow(p, in, out, threads);
+        }
         int k = p.depth();
         int outC = p.outC();
         int workers = Math.max(threads, 1);
@@ -58,6 +65,106 @@ final class ConvInt8Fast {
                 }
             }
         });
+    }
+
+    /**
+     * CONV_2D with few output channels (for example 8): rows of {@code outC} are too short for SIMD, so
+     * the product runs transposed: the patch is gathered tap-major ({@code patchT[kk][pixel]}) and each
+     * output channel accumulates a row over {@link #PIXELS} pixels, four taps per pass, with the same
+     * integer sums as the reference.
+     */
+    static Eval convNarrow(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
+        int k = p.depth();
+        int outC = p.outC();
+        int workers = Math.max(threads, 1);
+        int[] folded = foldBias(p.bias(), p.weights(), outC, k, p.inputOffset());
+        int[] w = p.weights();
+        int[][][] patches = new int[workers][k][PIXELS];
+        int[][][] accs = new int[workers][outC][PIXELS];
+        Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
+                p.actMax());
+        ConvGeometry g = p.g();
+        int tiles = (g.outPixels() + PIXELS - 1) / PIXELS;
+        int chunk = Parallel.minChunk((long) PIXELS * k * outC);
+        return par -> par.forRange(tiles, chunk, (from, to, worker) -> {
+            int[][] patch = patches[worker];
+            int[][] acc = accs[worker];
+            byte[] x = in.bytes();
+            byte[] y = out.bytes();
+            for (int tile = from; tile < to; tile++) {
+                int p0 = tile * PIXELS;
+                int n = Math.min(PIXELS, g.outPixels() - p0);
+                im2colT(g, p.unsigned(), -p.inputOffset(), x, in.offset(), p0, n, patch);
+                int k4 = k & ~3;
+                for (int c = 0; c < outC; c++) {
+                    int[] a = acc[c];
+                    java.util.Arrays.fill(a, 0, n, folded[c]);
+                    int wc = c * k;
+                    for (int kk = 0; kk < k4; kk += 4) {
+                        madd4(0, n, w[wc + kk], w[wc + kk + 1], w[wc + kk + 2], w[wc + kk + 3], patch[kk],
+                                patch[kk + 1], patch[kk + 2], patch[kk + 3], a);
+                    }
+                    for (int kk = k4; kk < k; kk++) {
+                        madd1(0, n, w[wc + kk], patch[kk], a);
+                    }
+                }
+                for (int c = 0; c < outC; c++) {
+                    rescale.applyChannel(acc[c], n, c, y, out.offset() + p0 * outC + c, outC);
+                }
+            }
+        });
+    }
+
+    /**
+     * The patches of output pixels {@code [p0, p0 + n)} tap-major: {@code dst[kk][i]} is tap {@code kk}
+     * ({@code (ky, kx, ic)} order) of pixel {@code p0 + i}, {@code padValue} outside the input. Walks
+     * the tile one output-row segment at a time, so the in-bounds run of each tap is a plain strided copy.
+     */
+    static void im2colT(ConvGeometry g, boolean unsigned, int padValue, byte[] x, int xo, int p0, int n,
+                        int[][] dst) {
+        int inC = g.inC();
+        int outW = g.outW();
+        int mask = unsigned ? 0xff : -1;
+        int step = g.strideW() * inC;
+        int i = 0;
+        while (i < n) {
+            int pixel = p0 + i;
+            int ox0 = pixel % outW;
+            int rest = pixel / outW;
+            int oy = rest % g.outH();
+            int b = rest / g.outH();
+            int len = Math.min(n - i, outW - ox0);
+            for (int ky = 0; ky < g.kH(); ky++) {
+                int iy = oy * g.strideH() - g.padTop() + ky * g.dilH();
+                boolean rowIn = iy >= 0 && iy < g.inH();
+                for (int kx = 0; kx < g.kW(); kx++) {
+                    int shift = kx * g.dilW() - g.padLeft();
+                    // ox in [lo, hi) reads ix = ox * strideW + shift inside [0, inW)
+                    int lo = Math.max(ox0, ceilDiv(-shift, g.strideW()));
+                    int hi = Math.min(ox0 + len, ceilDiv(g.inW() - shift, g.strideW()));
+                    if (!rowIn || hi < lo) {
+                        lo = ox0;
+                        hi = ox0;
+                    }
+                    for (int ic = 0; ic < inC; ic++) {
+                        int[] row = dst[(ky * g.kW() + kx) * inC + ic];
+                        int d = i - ox0;
+                        java.util.Arrays.fill(row, i, d + lo, padValue);
+                        int s = xo + ((b * g.inH() + iy) * g.inW() + lo * g.strideW() + shift) * inC + ic;
+                        for (int ox = lo; ox < hi; ox++) {
+                            row[d + ox] = x[s] & mask;
+                            s += step;
+                        }
+                        java.util.Arrays.fill(row, d + hi, i + len, padValue);
+                    }
+                }
+            }
+            i += len;
+        }
+    }
+
+    static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
     }
 
     /**

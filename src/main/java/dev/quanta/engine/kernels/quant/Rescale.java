@@ -66,6 +66,19 @@ final class Rescale {
         }
     }
 
+    /** Requantizes {@code n} accumulators of channel {@code c} into {@code y[yo + i * stride]}. */
+    void applyChannel(int[] acc, int n, int c, byte[] y, int yo, int stride) {
+        for (int i = 0; i < n; i++) {
+            y[yo + i * stride] = output(acc[i], c);
+        }
+    }
+
+    /** The output byte of accumulator {@code x} in channel {@code c}. */
+    byte output(int x, int c) {
+        int v = (single ? single(x, c) : doubleRounding(x, c)) + outputOffset;
+        return (byte) Math.min(Math.max(v, actMin), actMax);
+    }
+
     int single(int x, int c) {
         return (int) (((long) x * multiplier[c] + round[c]) >> totalShift[c]);
     }
