@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fast int8/uint8 CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED paths (im2col tiles, folded
+ * The fast int8/uint8 CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and pool paths (im2col tiles, folded
  * offsets, channel-vectorized loops, several threads) are bit-identical to the reference loops on
  * random data over strides, paddings, dilations, depth multipliers, activations and odd sizes, and on
  * randomized shapes that cross the blocked GEMM's tile, tap-group and column-block edges.
@@ -206,6 +206,30 @@ class FastKernelsMatchReferenceTest {
                             new int[] {batch, units}, QuantParams.perTensor(0.05f + r.nextFloat() * 0.2f,
                                     u ? r.nextInt(256) : r.nextInt(256) - 128));
             assertFastEqualsReference(file, type, new int[] {batch, depth}, trial);
+        }
+    }
+
+    /** Randomized 8-bit AVERAGE_POOL_2D and MAX_POOL_2D shapes (the channel-inner fast rows). */
+    @Test
+    void poolRandomizedShapes() {
+        Random r = new Random(2026L);
+        for (int trial = 0; trial < 24; trial++) {
+            boolean u = r.nextInt(3) == 0;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int fh = 1 + r.nextInt(3);
+            int fw = 1 + r.nextInt(3);
+            int h = fh + r.nextInt(7);
+            int w = fw + r.nextInt(7);
+            int c = 1 + r.nextInt(trial % 2 == 0 ? 40 : 5);
+            QuantParams q = QuantParams.perTensor(0.05f, u ? r.nextInt(256) : r.nextInt(256) - 128);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, c}, q)
+                    .build(trial % 2 == 0 ? BuiltinOp.AVERAGE_POOL_2D : BuiltinOp.MAX_POOL_2D, 2,
+                            OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_w", 1 + r.nextInt(2),
+                                    "stride_h", 1 + r.nextInt(2), "filter_width", fw, "filter_height", fh,
+                                    "fused_activation_function", new int[] {0, 1, 3}[r.nextInt(3)]),
+                            type, new int[] {n, 1, 1, c}, q);
+            assertFastEqualsReference(file, type, new int[] {n, h, w, c}, trial);
         }
     }
 }
