@@ -43,8 +43,13 @@ final class ConvInt8Fast {
         int workers = Math.max(threads, 1);
         int[] folded = foldBias(p.bias(), p.weights(), outC, k, p.inputOffset());
         int[][] patches = new int[workers][TILE * k];
-        int[][][] accs = new int[workers][TILE][outC];
-        int[][] wt = rows(transpose(p.weights(), outC, k), k, outC);
+        PairGemm gemm = new PairGemm(p.weights(), outC, k, p.unsigned() ? 255 : 128);
+        int[][][] accs = new int[workers][][];
+        double[][][] sums = new double[workers][][];
+        for (int i = 0; i < workers; i++) {
+            accs[i] = gemm.intAccumulators(TILE);
+            sums[i] = gemm.accumulators(TILE);
+        }
         Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
                 p.actMax());
         ConvGeometry g = p.g();
@@ -59,7 +64,7 @@ final class ConvInt8Fast {
                 for (int i = 0; i < n; i++) {
                     im2col(g, p.unsigned(), -p.inputOffset(), x, in.offset(), t + i, patch, i * k);
                 }
-                gemm(patch, k, n, wt, folded, acc);
+                gemm.multiply(patch, n, folded, acc, sums[worker]);
                 for (int i = 0; i < n; i++) {
                     rescale.apply(acc[i], outC, y, out.offset() + (t + i) * outC);
                 }

@@ -232,4 +232,40 @@ class FastKernelsMatchReferenceTest {
             assertFastEqualsReference(file, type, new int[] {n, h, w, c}, trial);
         }
     }
+
+    /**
+     * uint8 CONV_2D whose accumulators exceed what one {@link PairGemm} chunk can decode: input all 255,
+     * weights mostly 255 with zero point 0, depth 64 * 3 * 3 = 576, so a channel's sum is about 3.5e7
+     * (over 2^25) and the depth is split into chunks of at most 516 taps. The output scale keeps the
+     * results inside the uint8 range, so a decoding error would show.
+     */
+    @Test
+    void conv2dDepthBeyondOneExactChunk() {
+        Random r = new Random(99);
+        int ic = 64;
+        int oc = 37;
+        byte[] w = new byte[oc * 9 * ic];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (byte) (r.nextInt(10) == 0 ? r.nextInt(256) : 255);
+        }
+        byte[] x = new byte[6 * 7 * ic];
+        java.util.Arrays.fill(x, (byte) 255);
+        byte[] file = new OpProbe().input(DType.UINT8, new int[] {1, 6, 7, ic}, QuantParams.perTensor(0.05f, 0))
+                .constant(DType.UINT8, new int[] {oc, 3, 3, ic}, QuantParams.perTensor(0.001f, 0), w)
+                .constant(DType.INT32, new int[] {oc}, null, bias(r, oc))
+                .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", 0, "stride_h", 1,
+                        "stride_w", 1, "dilation_h_factor", 1, "dilation_w_factor", 1,
+                        "fused_activation_function", 0), DType.UINT8, new int[] {1, 1, 1, oc},
+                        QuantParams.perTensor(8f, 0));
+        Model m = TfliteReader.read(file, "probe");
+        List<TensorValue> in = List.of(TensorValue.ofBytes(DType.UINT8, new int[] {1, 6, 7, ic}, x));
+        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
+             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(2))) {
+            byte[] expected = ref.run(in).get(0).bytes();
+            int distinct = (int) java.util.stream.IntStream.range(0, expected.length).map(i -> expected[i] & 0xff)
+                    .filter(v -> v > 0 && v < 255).count();
+            org.junit.jupiter.api.Assertions.assertTrue(distinct > expected.length / 2, "outputs must not clamp");
+            assertArrayEquals(expected, fast.run(in).get(0).bytes());
+        }
+    }
 }
