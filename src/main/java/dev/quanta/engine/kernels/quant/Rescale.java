@@ -7,7 +7,7 @@ import dev.quanta.engine.quant.FixedPoint;
  * FULLY_CONNECTED paths: {@code clamp(MBQM(acc[c], M[c], shift[c]) + zp_out, actMin, actMax)} with the
  * shift-dependent constants computed once at prepare instead of per element. Single rounding is
  * {@link FixedPoint#multiplyByQuantizedMultiplierSingleRounding}; double rounding is
- * {@link FixedPoint#multiplyByQuantizedMultiplier} written without branches (same integers for every
+ * {@link FixedPoint#multiplyByQuantizedMultiplier} computed on magnitudes without branches (same integers for every
  * input, checked by {@code RescaleTest}).
  */
 final class Rescale {
@@ -16,10 +16,11 @@ final class Rescale {
     /** Single rounding: {@code 31 - shift} and {@code 1L << (30 - shift)}. */
     private final int[] totalShift;
     private final long[] round;
-    /** Double rounding: {@code 1 << max(shift, 0)}, {@code max(-shift, 0)} and {@code 2^right - 1}. */
+    /** Double rounding: {@code 1 << max(shift, 0)}, {@code right = max(-shift, 0)} and {@code 2^(right-1)} (0 if right is 0). */
     private final int[] leftFactor;
     private final int[] right;
-    private final int[] mask;
+    private final int[] half;
+    private final int[] shift;
     private final int outputOffset;
     private final int actMin;
     private final int actMax;
@@ -35,19 +36,20 @@ final class Rescale {
         round = new long[n];
         leftFactor = new int[n];
         right = new int[n];
-        mask = new int[n];
+        half = new int[n];
+        this.shift = shift.clone();
         for (int c = 0; c < n; c++) {
             totalShift[c] = 31 - shift[c];
             round[c] = 1L << (totalShift[c] - 1);
             leftFactor[c] = 1 << (shift[c] > 0 ? shift[c] : 0);
             right[c] = shift[c] > 0 ? 0 : -shift[c];
-            mask[c] = (int) ((1L << right[c]) - 1);
+            half[c] = right[c] > 0 ? 1 << (right[c] - 1) : 0;
         }
     }
 
     /** Requantizes channels {@code [0, n)} of {@code acc} into {@code y[yo ..]}; channel c uses constants c. */
     void apply(int[] acc, int n, byte[] y, int yo) {
-        apply(acc, 0, n, y, yo, 0);
+        applyRow(acc, 0, n, y, yo);
     }
 
     /**
@@ -56,12 +58,38 @@ final class Rescale {
      */
     void apply(int[] acc, int from, int n, byte[] y, int yo, int c0) {
         int channels = multiplier.length;
-        int c = c0;
-        for (int i = 0; i < n; i++) {
-            int v = (single ? single(acc[from + i], c) : doubleRounding(acc[from + i], c)) + outputOffset;
-            y[yo + i] = (byte) Math.min(Math.max(v, actMin), actMax);
-            if (++c == channels) {
-                c = 0;
+        int i = 0;
+        if (c0 != 0) {
+            int head = Math.min(n, channels - c0);
+            for (; i < head; i++) {
+                y[yo + i] = output(acc[from + i], c0 + i);
+            }
+        }
+        for (; i + channels <= n; i += channels) {
+            applyRow(acc, from + i, channels, y, yo + i);
+        }
+        for (int c = 0; i < n; i++, c++) {
+            y[yo + i] = output(acc[from + i], c);
+        }
+    }
+
+    /** Channels {@code [0, n)} from {@code acc[from ..]} into {@code y[yo ..]}, one tight loop per rounding mode. */
+    private void applyRow(int[] acc, int from, int n, byte[] y, int yo) {
+        int zp = outputOffset;
+        int lo = actMin;
+        int hi = actMax;
+        int[] m = multiplier;
+        if (single) {
+            long[] r = round;
+            int[] t = totalShift;
+            for (int c = 0; c < n; c++) {
+                int v = (int) (((long) acc[from + c] * m[c] + r[c]) >> t[c]) + zp;
+                y[yo + c] = (byte) Math.min(Math.max(v, lo), hi);
+            }
+        } else {
+            for (int c = 0; c < n; c++) {
+                int v = doubleRounding(acc[from + c], c) + zp;
+                y[yo + c] = (byte) Math.min(Math.max(v, lo), hi);
             }
         }
     }
@@ -83,21 +111,24 @@ final class Rescale {
         return (int) (((long) x * multiplier[c] + round[c]) >> totalShift[c]);
     }
 
+    /**
+     * {@code RoundingDivideByPOT(SRDHM(x * 2^left, M), right)} as one magnitude computation: with
+     * {@code v = x * 2^left * M} (64-bit), SRDHM is {@code sign(v) * ((|v| + 2^30 - [v < 0]) >> 31)} and
+     * the rounding divide, symmetric around zero, is {@code sign * ((|h| + 2^(right-1)) >> right)}.
+     * SRDHM's only saturating case needs {@code M == INT32_MIN}, which no quantized multiplier is
+     * (they lie in [0, 2^31)); such a multiplier takes {@link FixedPoint}'s path.
+     */
     int doubleRounding(int x, int c) {
-        int a = x * leftFactor[c];
         int b = multiplier[c];
-        int high;
-        if (a == Integer.MIN_VALUE && b == Integer.MIN_VALUE) {
-            high = Integer.MAX_VALUE;
-        } else {
-            long ab = (long) a * b;
-            long q = ab + (1L << 30) - ((ab >> 63) & 0x7FFFFFFFL); // nudge 2^30, or 1 - 2^30 below zero
-            high = (int) ((q + ((q >> 63) & 0x7FFFFFFFL)) >> 31);   // q / 2^31 truncating toward zero
+        if (b == Integer.MIN_VALUE) {
+            return FixedPoint.multiplyByQuantizedMultiplier(x, b, shift[c]);
         }
-        int e = right[c];
-        int m = mask[c];
-        int threshold = (m >> 1) + (high >>> 31);
-        return (high >> e) + ((threshold - (high & m)) >>> 31);
+        long v = (long) (x * leftFactor[c]) * b;
+        long sign = v >> 63;                          // 0 or -1
+        long magnitude = (v ^ sign) - sign;
+        long high = (magnitude + (1L << 30) + sign) >> 31;
+        long r = (high + half[c]) >> right[c];
+        return (int) ((r ^ sign) - sign);
     }
 
     /** The rescaled value of {@code x} in channel {@code c} before the offset and clamp (for tests). */
