@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code quanta bench MODEL}: latency of Quanta's interpreter on random inputs (median, p10, p90,
- * GFLOP/s) and a per-op-type profile, optionally against TensorFlow Lite 2.6.2 timed in the same
- * process with runs alternating.
+ * GFLOP/s) and a per-op-type profile, optionally against TensorFlow Lite 2.6.2 or against a second
+ * model in Quanta ({@code --against}, e.g. the float original of an int8 model), timed in the same
+ * process with runs alternating so that both see the same machine load.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time a model in Quanta's interpreter: median/p10/p90 latency and a per-op profile.")
@@ -64,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--xnnpack", description = "with --compare-tflite: turn TFLite's XNNPACK delegate on")
     boolean xnnpack;
 
+    @Option(names = "--against", paramLabel = "OTHER", description = "also time OTHER.tflite in Quanta (same"
+            + " threads, its own random inputs), alternating runs, and print median(OTHER) / median(MODEL)")
+    Path against;
+
     @Override
     public Integer call() throws IOException {
         if (runs < 1 || warmup < 0) {
@@ -75,8 +80,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         Model m = TfliteReader.read(model);
         Map<String, Object> result = new LinkedHashMap<>();
-        try (Interpreter it = new Interpreter(m, InterpreterOptions.defaults().withThreads(n))) {
+        try (Interpreter it = new Interpreter(m, InterpreterOptions.defaults().withThreads(n));
+             Interpreter other = against == null ? null
+                     : new Interpreter(TfliteReader.read(against), InterpreterOptions.defaults().withThreads(n))) {
             List<TensorValue> inputs = RandomInputs.of(it, seed);
+            List<TensorValue> otherInputs = other == null ? null : RandomInputs.of(other, seed);
             TfliteJavaApi tflite = null;
             if (compareTflite) {
                 List<byte[]> bytes = new ArrayList<>();
@@ -88,18 +96,27 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 for (int i = 0; i < warmup; i++) {
                     it.run(inputs);
+                    if (other != null) {
+                        other.run(otherInputs);
+                    }
                     if (tflite != null) {
                         tflite.runOnce();
                     }
                 }
                 long[] quanta = new long[runs];
                 long[] lite = new long[runs];
+                long[] second = new long[runs];
                 List<List<OpTiming>> perRun = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     long t0 = System.nanoTime();
                     it.run(inputs);
                     quanta[i] = System.nanoTime() - t0;
                     perRun.add(it.timings());
+                    if (other != null) {
+                        long t1 = System.nanoTime();
+                        other.run(otherInputs);
+                        second[i] = System.nanoTime() - t1;
+                    }
                     if (tflite != null) {
                         lite[i] = tflite.runOnce();
                     }
@@ -116,6 +133,12 @@ final class BenchCommand implements Callable<Integer> {
                 result.put("quanta", q);
                 result.put("quantaGflops", flops / (q.medianMs() * 1e6));
                 result.put("ops", OpProfile.aggregate(perRun));
+                if (other != null) {
+                    LatencyStats o = LatencyStats.of(second);
+                    result.put("against", against.getFileName().toString());
+                    result.put("againstQuanta", o);
+                    result.put("againstRatio", o.medianMs() / q.medianMs());
+                }
                 if (tflite != null) {
                     LatencyStats t = LatencyStats.of(lite);
                     result.put("tflite", t);
@@ -145,6 +168,12 @@ final class BenchCommand implements Callable<Integer> {
                 (Long) r.get("flops") / 1e9, (Long) r.get("arenaBytes") / 1e6);
         out.printf("Quanta        threads %d: median %.3f ms  p10 %.3f  p90 %.3f  (%d runs, %.2f GFLOP/s)%n",
                 r.get("threads"), q.medianMs(), q.p10Ms(), q.p90Ms(), q.runs(), (Double) r.get("quantaGflops"));
+        if (r.containsKey("againstQuanta")) {
+            LatencyStats o = (LatencyStats) r.get("againstQuanta");
+            out.printf("%s threads %d: median %.3f ms  p10 %.3f  p90 %.3f  (Quanta, alternating)%n", r.get("against"),
+                    r.get("threads"), o.medianMs(), o.p10Ms(), o.p90Ms());
+            out.printf("ratio %s / %s (median): %.2f%n", r.get("against"), r.get("model"), (Double) r.get("againstRatio"));
+        }
         if (r.containsKey("tflite")) {
             LatencyStats t = (LatencyStats) r.get("tflite");
             out.printf("TFLite 2.6.2  threads %d: median %.3f ms  p10 %.3f  p90 %.3f  (XNNPACK %s)%n",

@@ -96,6 +96,28 @@ class RunBenchGenerateCommandTest {
     }
 
     @Test
+    void benchAgainstASecondModelAlternatesAndReportsTheRatio() throws Exception {
+        Path small = dir.resolve("mnv1-tiny.tflite");
+        Path wide = dir.resolve("mnv1-wide.tflite");
+        assertEquals(0, run("generate", "mobilenet-v1", "-o", small.toString(), "--resolution", "32",
+                "--width", "0.25").exit());
+        assertEquals(0, run("generate", "mobilenet-v1", "-o", wide.toString(), "--resolution", "32",
+                "--width", "0.5").exit());
+        Run b = run("bench", small.toString(), "--against", wide.toString(), "--threads", "1", "--warmup", "1",
+                "--runs", "4", "--json");
+        assertEquals(0, b.exit(), b.err());
+        JsonNode j = new ObjectMapper().readTree(b.out());
+        assertEquals("mnv1-wide.tflite", j.get("against").asText());
+        assertEquals(4, j.get("againstQuanta").get("runs").asInt());
+        assertEquals(j.get("againstQuanta").get("medianMs").asDouble() / j.get("quanta").get("medianMs").asDouble(),
+                j.get("againstRatio").asDouble(), 1e-9);
+        Run text = run("bench", small.toString(), "--against", wide.toString(), "--threads", "1", "--warmup", "0",
+                "--runs", "2");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("ratio mnv1-wide.tflite / mnv1-tiny.tflite (median): "), text.out());
+    }
+
+    @Test
     void wrongInputCountIsAUserError() throws Exception {
         Path model = dir.resolve("m.tflite");
         assertEquals(0, run("generate", "mobilenet-v1", "-o", model.toString(), "--resolution", "32",
