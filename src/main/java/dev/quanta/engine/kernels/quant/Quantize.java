@@ -38,22 +38,6 @@ public final class Quantize implements Kernel {
             double scale = Quant.scale(out);
             boolean reference = node.reference();
             float fscale = Quant.scale(out);
-            if (!reference && ot != DType.INT16) {
-                // same arithmetic as below, with the type dispatch and slot lookups out of the loop
-                int lo = (int) range.min();
-                int hi = (int) range.max();
-                return par -> {
-                    float[] x = in.floats();
-                    int xo = in.offset();
-                    byte[] y = out.bytes();
-                    int yo = out.offset();
-                    int n = in.size();
-                    for (int i = 0; i < n; i++) {
-                        long q = (long) Rounding.castToIntX86(Rounding.roundHalfAway(x[xo + i] / scale)) + zp;
-                        y[yo + i] = (byte) Math.min(Math.max(q, lo), hi);
-                    }
-                };
-            }
             return par -> {
                 float[] x = in.floats();
                 int xo = in.offset();
