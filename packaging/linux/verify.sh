@@ -11,10 +11,14 @@ APP=target/jpackage/app/Quanta/bin/Quanta
 DEB=$(ls target/jpackage/deb/quanta_*.deb | head -1)
 [ -x "$APP" ] || { echo "no app image at $APP: run mvn -Ppackage package first" >&2; exit 1; }
 [ -f "$MODEL" ] || { echo "no model $MODEL" >&2; exit 1; }
+for tool in xvfb-run xwininfo import dpkg-deb; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y xvfb x11-utils imagemagick libgtk-3-0" >&2; exit 1; }
+done
 
 echo "== .deb metadata"
-dpkg-deb -I "$DEB" | grep -E '^ (Package|Version|Depends):'
-dpkg-deb -I "$DEB" | grep -q 'libgtk-3-0' || { echo "FAIL: .deb does not depend on libgtk-3-0" >&2; exit 1; }
+INFO=$(dpkg-deb -I "$DEB")
+echo "$INFO" | grep -E '^ (Package|Version|Depends):'
+echo "$INFO" | grep -E '^ Depends:' | grep -q 'libgtk-3-0' || { echo "FAIL: .deb does not depend on libgtk-3-0" >&2; exit 1; }
 
 check() { # $1 = launcher, $2 = screenshot
   local launcher="$1" shot="$2" name
@@ -26,8 +30,8 @@ check() { # $1 = launcher, $2 = screenshot
       sleep 1
     done
     sleep 3
-    import -window root "$3"
-    title=$(xwininfo -root -tree | grep -o "\"Quanta[^\"]*\"" | head -1 || true)
+    import -window root "$3" || echo "screenshot failed"
+    title=$(xwininfo -root -tree | grep -o "\"[^\"]*$2[^\"]*\"" | head -1 || true)
     alive=no; kill -0 $pid 2>/dev/null && alive=yes
     kill $pid 2>/dev/null || true
     echo "window: $title, running: $alive"
@@ -38,6 +42,7 @@ check() { # $1 = launcher, $2 = screenshot
 echo "== app image"
 mkdir -p "$(dirname "$SHOT")"
 check "$APP" "$SHOT"
+[ -s "$SHOT" ] || { echo "FAIL: no screenshot at $SHOT" >&2; exit 1; }
 echo "screenshot: $SHOT"
 
 echo "== app extracted from the .deb"

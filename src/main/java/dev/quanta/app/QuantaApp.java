@@ -46,7 +46,6 @@ public final class QuantaApp extends Application {
         workbench = new Workbench(stage, EngineBackend.ports(), tasks, new SettingsStore(config), variants,
                 SampleModels.find(), files -> Workbench.askWithDialog(stage, files));
         AppSettings s = workbench.viewModel().settings();
-        stage.setTitle("Quanta");
         stage.setScene(workbench.window().scene());
         stage.getIcons().addAll(icons());
         restoreGeometry(stage, s);

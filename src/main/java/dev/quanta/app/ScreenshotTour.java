@@ -1,6 +1,7 @@
 package dev.quanta.app;
 
-import dev.quanta.app.port.QuantMode;
+import dev.quanta.app.port.DatasetInfo;
+import dev.quanta.app.port.Training;
 import dev.quanta.app.viewmodel.WorkbenchViewModel;
 import dev.quanta.app.wizard.QuantizationWizard;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import javax.imageio.ImageIO;
 
 /**
  * The hidden {@code --screenshots DIR} mode: drives the real window through every main view and
- * wizard page, writes a PNG of each, and quits. Run under Xvfb to regenerate docs/screenshots.
+ * wizard page (answering with the dataset that matches the model, the recommended mode and every
+ * fine-tuning technique), writes a PNG of each, and quits. Run under Xvfb to regenerate docs/screenshots.
  */
 final class ScreenshotTour {
     private record Step(BooleanSupplier ready, Runnable action) {
@@ -105,13 +107,16 @@ final class ScreenshotTour {
         then(() -> workbench.window().showTab(1));
         when(() -> vm.weightsView().tensorProperty().get() != null, () -> { });
         then(() -> snap(workbench.window().scene(), "03-weights"));
-        then(() -> wizard = workbench.openWizard());
+        when(() -> vm.datasetsScannedProperty().get(), () -> wizard = workbench.openWizard());
         for (int page = 1; page <= 5; page++) {
             int p = page;
             then(() -> answer(p));
             if (p == 2) {
                 when(() -> !(pane().lookup("#samplePreview") instanceof javafx.scene.layout.Pane preview)
                         || !preview.getChildren().isEmpty(), () -> { });
+            }
+            if (p == 5) {
+                then(this::scrollCodeToPruning);
             }
             then(() -> snap(pane().getScene(), "wizard-" + p));
             then(() -> press(p == 5 ? ButtonBar.ButtonData.FINISH : ButtonBar.ButtonData.NEXT_FORWARD));
@@ -126,7 +131,9 @@ final class ScreenshotTour {
         then(() -> snap(workbench.window().scene(), "05-compare-charts"));
         then(() -> {
             workbench.window().setTheme("dark");
-            vm.variants().stream().filter(v -> v.recipe() != null).findFirst().ifPresent(v -> vm.selectedProperty().set(v));
+            vm.variants().stream().filter(v -> v.recipe() != null)
+                    .max(java.util.Comparator.comparing(v -> v.recipe().training().contains(Training.PRUNING)))
+                    .ifPresent(v -> vm.selectedProperty().set(v));
             workbench.window().showTab(1);
         });
         when(() -> vm.weightsView().tensorProperty().get() != null, () -> { });
@@ -150,30 +157,56 @@ final class ScreenshotTour {
         return wizard.wizard().getDialog().getDialogPane();
     }
 
-    /** Answers page {@code p} the way a user making int8 and float16 variants of an MNIST model would. */
+    /**
+     * Answers page {@code p} the way a user would: CPU, the dataset that matches the model (by a
+     * shared word such as "fashion" or "mnist") for calibration and labels, and on the last page
+     * the recommended int8 plus pruning, QAT and clustering.
+     */
     private void answer(int p) {
         var wvm = wizard.viewModel();
         switch (p) {
             case 1 -> select("#target-CPU");
-            case 2 -> {
-                if (vm.ports().datasets().isPresent() && !vm.ports().datasets().get().datasets().isEmpty()) {
-                    wvm.hasRepresentativeDataProperty().set(true);
-                    wvm.representativeDatasetProperty().set(vm.ports().datasets().get().datasets().get(0));
-                }
-            }
-            case 3 -> vm.ports().datasets().flatMap(d -> d.datasets().stream().filter(x -> x.labeled()).findFirst())
-                    .ifPresent(d -> {
-                        wvm.hasLabeledDataProperty().set(true);
-                        wvm.labeledDatasetProperty().set(d);
-                    });
+            case 2 -> matchingDataset(false).ifPresent(d -> {
+                wvm.hasRepresentativeDataProperty().set(true);
+                wvm.representativeDatasetProperty().set(d);
+            });
+            case 3 -> matchingDataset(true).ifPresent(d -> {
+                wvm.hasLabeledDataProperty().set(true);
+                wvm.labeledDatasetProperty().set(d);
+            });
             case 5 -> {
-                Node fp16 = pane().lookup("#mode-" + QuantMode.FLOAT16.name());
-                if (fp16 instanceof javafx.scene.control.CheckBox c && !c.isDisabled()) {
-                    c.setSelected(true);
+                for (Training t : Training.values()) {
+                    if (pane().lookup("#training-" + t.name()) instanceof javafx.scene.control.CheckBox c
+                            && !c.isDisabled()) {
+                        c.setSelected(true);
+                    }
                 }
             }
             default -> { }
         }
+    }
+
+    /** Scrolls the converter code to the first fine-tuning recipe, as a user reading it would. */
+    private void scrollCodeToPruning() {
+        if (pane().lookup("#pythonCode") instanceof javafx.scene.control.TextArea code) {
+            int at = code.getText().indexOf("\n# pruned");
+            if (at >= 0) {
+                long lines = code.getText().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                code.setScrollTop(lines * code.getFont().getSize() * 1.2);
+            }
+        }
+    }
+
+    private java.util.Optional<DatasetInfo> matchingDataset(boolean labeled) {
+        List<DatasetInfo> all = vm.datasets().stream().filter(d -> !labeled || d.labeled()).toList();
+        String model = vm.baseline() == null ? "" : vm.baseline().name().toLowerCase(java.util.Locale.ROOT);
+        for (DatasetInfo d : all) {
+            String word = d.name().toLowerCase(java.util.Locale.ROOT).split("[^a-z]")[0];
+            if (!word.isEmpty() && model.contains(word)) {
+                return java.util.Optional.of(d);
+            }
+        }
+        return all.stream().findFirst();
     }
 
     private void select(String id) {

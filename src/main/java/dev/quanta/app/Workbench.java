@@ -46,8 +46,8 @@ public final class Workbench {
         Set<Training> training = optimizer.map(VariantOptimizer::supportedTraining).orElse(Set.of());
         WizardViewModel wvm = new WizardViewModel(modes.isEmpty() ? EnumSet.noneOf(QuantMode.class) : EnumSet.copyOf(modes),
                 training.isEmpty() ? EnumSet.noneOf(Training.class) : EnumSet.copyOf(training));
-        QuantizationWizard wizard = new QuantizationWizard(window.stage(), wvm, vm.ports().datasets().orElse(null),
-                vm.tasks(), done -> {
+        QuantizationWizard wizard = new QuantizationWizard(window.stage(), wvm, vm.datasets(),
+                vm.datasetsScannedProperty(), vm.ports().datasets().orElse(null), vm.tasks(), done -> {
                     // With no mode chosen (or none this engine can make) Finish still measures the open models.
                     vm.production().produce(done.recipes(), done.evaluationDataset());
                     if (done.recipes().isEmpty()) {

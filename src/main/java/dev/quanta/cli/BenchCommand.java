@@ -29,19 +29,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code quanta bench MODEL}: latency of Quanta's interpreter on random inputs (median, p10, p90,
- * GFLOP/s) and a per-op-type profile, optionally against TensorFlow Lite 2.6.2 or against a second
- * model in Quanta ({@code --against}, e.g. the float original of an int8 model), timed in the same
- * process with runs alternating so that both see the same machine load.
+ * {@code quanta bench MODEL...}: latency of Quanta's interpreter on random inputs (median, p10, p90,
+ * GFLOP/s) and a per-op-type profile, optionally against TensorFlow Lite 2.6.2 timed in the same
+ * process with runs alternating. With several models, runs alternate between the models too (one run
+ * of each per round, so load changes hit all of them alike) and each median is also given relative to
+ * the first model's.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time a model in Quanta's interpreter: median/p10/p90 latency and a per-op profile.")
+        description = "Time models in Quanta's interpreter: median/p10/p90 latency and a per-op profile.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "the .tflite file")
-    Path model;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "MODEL",
+            description = "the .tflite file(s); with several, runs alternate and medians are compared with the first")
+    List<Path> models;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
@@ -65,9 +67,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--xnnpack", description = "with --compare-tflite: turn TFLite's XNNPACK delegate on")
     boolean xnnpack;
 
-    @Option(names = "--against", paramLabel = "OTHER", description = "also time OTHER.tflite in Quanta (same"
-            + " threads, its own random inputs), alternating runs, and print median(OTHER) / median(MODEL)")
-    Path against;
+    /** One model under test: its interpreters, inputs and timings. */
+    private static final class Subject implements AutoCloseable {
+        final Path path;
+        final Model model;
+        final Interpreter it;
+        final List<TensorValue> inputs;
+        TfliteJavaApi tflite;
+        long[] quanta;
+        long[] lite;
+        final List<List<OpTiming>> perRun = new ArrayList<>();
+
+        Subject(Path path, int threads, long seed) {
+            this.path = path;
+            this.model = TfliteReader.read(path);
+            this.it = new Interpreter(model, InterpreterOptions.defaults().withThreads(threads));
+            this.inputs = RandomInputs.of(it, seed);
+        }
+
+        @Override
+        public void close() {
+            if (tflite != null) {
+                tflite.close();
+            }
+            it.close();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -78,87 +103,114 @@ final class BenchCommand implements Callable<Integer> {
         if (n < 1) {
             throw new QuantaException("--threads must be at least 1");
         }
-        Model m = TfliteReader.read(model);
-        Map<String, Object> result = new LinkedHashMap<>();
-        try (Interpreter it = new Interpreter(m, InterpreterOptions.defaults().withThreads(n));
-             Interpreter other = against == null ? null
-                     : new Interpreter(TfliteReader.read(against), InterpreterOptions.defaults().withThreads(n))) {
-            List<TensorValue> inputs = RandomInputs.of(it, seed);
-            List<TensorValue> otherInputs = other == null ? null : RandomInputs.of(other, seed);
-            TfliteJavaApi tflite = null;
-            if (compareTflite) {
-                List<byte[]> bytes = new ArrayList<>();
-                for (TensorValue v : inputs) {
-                    bytes.add(v.toLittleEndian());
+        List<Subject> subjects = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
+        try {
+            for (Path p : models) {
+                Subject s = new Subject(p, n, seed);
+                subjects.add(s);
+                if (compareTflite) {
+                    List<byte[]> bytes = new ArrayList<>();
+                    for (TensorValue v : s.inputs) {
+                        bytes.add(v.toLittleEndian());
+                    }
+                    s.tflite = new TfliteJavaApi(Files.readAllBytes(p), n, xnnpack, bytes);
                 }
-                tflite = new TfliteJavaApi(Files.readAllBytes(model), n, xnnpack, bytes);
+                s.quanta = new long[runs];
+                s.lite = new long[runs];
             }
-            try {
-                for (int i = 0; i < warmup; i++) {
-                    it.run(inputs);
-                    if (other != null) {
-                        other.run(otherInputs);
-                    }
-                    if (tflite != null) {
-                        tflite.runOnce();
+            for (int i = 0; i < warmup; i++) {
+                for (Subject s : subjects) {
+                    s.it.run(s.inputs);
+                    if (s.tflite != null) {
+                        s.tflite.runOnce();
                     }
                 }
-                long[] quanta = new long[runs];
-                long[] lite = new long[runs];
-                long[] second = new long[runs];
-                List<List<OpTiming>> perRun = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
+            }
+            for (int i = 0; i < runs; i++) {
+                for (Subject s : subjects) {
                     long t0 = System.nanoTime();
-                    it.run(inputs);
-                    quanta[i] = System.nanoTime() - t0;
-                    perRun.add(it.timings());
-                    if (other != null) {
-                        long t1 = System.nanoTime();
-                        other.run(otherInputs);
-                        second[i] = System.nanoTime() - t1;
-                    }
-                    if (tflite != null) {
-                        lite[i] = tflite.runOnce();
+                    s.it.run(s.inputs);
+                    s.quanta[i] = System.nanoTime() - t0;
+                    s.perRun.add(s.it.timings());
+                    if (s.tflite != null) {
+                        s.lite[i] = s.tflite.runOnce();
                     }
                 }
-                long flops = Flops.of(it);
-                LatencyStats q = LatencyStats.of(quanta);
-                result.put("model", model.getFileName().toString());
-                result.put("operators", m.main().operators().size());
-                result.put("flops", flops);
-                result.put("arenaBytes", it.memoryPlan().arenaBytes());
-                result.put("threads", n);
-                result.put("warmup", warmup);
-                result.put("runs", runs);
-                result.put("quanta", q);
-                result.put("quantaGflops", flops / (q.medianMs() * 1e6));
-                result.put("ops", OpProfile.aggregate(perRun));
-                if (other != null) {
-                    LatencyStats o = LatencyStats.of(second);
-                    result.put("against", against.getFileName().toString());
-                    result.put("againstQuanta", o);
-                    result.put("againstRatio", o.medianMs() / q.medianMs());
-                }
-                if (tflite != null) {
-                    LatencyStats t = LatencyStats.of(lite);
-                    result.put("tflite", t);
-                    result.put("tfliteXnnpack", xnnpack);
-                    result.put("ratio", q.medianMs() / t.medianMs());
-                }
-            } finally {
-                if (tflite != null) {
-                    tflite.close();
-                }
+            }
+            for (Subject s : subjects) {
+                results.add(result(s, n));
+            }
+        } finally {
+            for (Subject s : subjects) {
+                s.close();
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        Object whole = results.size() == 1 ? results.get(0) : comparison(results);
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(whole));
         } else {
-            printText(out, result);
+            for (Map<String, Object> r : results) {
+                printText(out, r);
+            }
+            if (results.size() > 1) {
+                printRelative(out, results);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    private Map<String, Object> result(Subject s, int n) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        long flops = Flops.of(s.it);
+        LatencyStats q = LatencyStats.of(s.quanta);
+        result.put("model", s.path.getFileName().toString());
+        result.put("operators", s.model.main().operators().size());
+        result.put("flops", flops);
+        result.put("arenaBytes", s.it.memoryPlan().arenaBytes());
+        result.put("threads", n);
+        result.put("warmup", warmup);
+        result.put("runs", runs);
+        result.put("quanta", q);
+        result.put("quantaGflops", flops / (q.medianMs() * 1e6));
+        result.put("ops", OpProfile.aggregate(s.perRun));
+        if (s.tflite != null) {
+            LatencyStats t = LatencyStats.of(s.lite);
+            result.put("tflite", t);
+            result.put("tfliteXnnpack", xnnpack);
+            result.put("ratio", q.medianMs() / t.medianMs());
+        }
+        return result;
+    }
+
+    /** Several models: each one's result plus its medians relative to the first model's. */
+    private static Map<String, Object> comparison(List<Map<String, Object>> results) {
+        LatencyStats q0 = (LatencyStats) results.get(0).get("quanta");
+        LatencyStats t0 = (LatencyStats) results.get(0).get("tflite");
+        for (Map<String, Object> r : results) {
+            r.put("quantaRelativeToFirst", ((LatencyStats) r.get("quanta")).medianMs() / q0.medianMs());
+            if (t0 != null) {
+                r.put("tfliteRelativeToFirst", ((LatencyStats) r.get("tflite")).medianMs() / t0.medianMs());
+            }
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("alternating", true);
+        all.put("models", results);
+        return all;
+    }
+
+    private static void printRelative(PrintWriter out, List<Map<String, Object>> results) {
+        comparison(results);
+        out.printf("medians relative to %s (runs alternating between the models):%n", results.get(0).get("model"));
+        for (Map<String, Object> r : results) {
+            out.printf("  %-40s Quanta %.3f", r.get("model"), (Double) r.get("quantaRelativeToFirst"));
+            if (r.containsKey("tfliteRelativeToFirst")) {
+                out.printf("  TFLite 2.6.2 %.3f", (Double) r.get("tfliteRelativeToFirst"));
+            }
+            out.println();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -168,12 +220,6 @@ final class BenchCommand implements Callable<Integer> {
                 (Long) r.get("flops") / 1e9, (Long) r.get("arenaBytes") / 1e6);
         out.printf("Quanta        threads %d: median %.3f ms  p10 %.3f  p90 %.3f  (%d runs, %.2f GFLOP/s)%n",
                 r.get("threads"), q.medianMs(), q.p10Ms(), q.p90Ms(), q.runs(), (Double) r.get("quantaGflops"));
-        if (r.containsKey("againstQuanta")) {
-            LatencyStats o = (LatencyStats) r.get("againstQuanta");
-            out.printf("%s threads %d: median %.3f ms  p10 %.3f  p90 %.3f  (Quanta, alternating)%n", r.get("against"),
-                    r.get("threads"), o.medianMs(), o.p10Ms(), o.p90Ms());
-            out.printf("ratio %s / %s (median): %.2f%n", r.get("against"), r.get("model"), (Double) r.get("againstRatio"));
-        }
         if (r.containsKey("tflite")) {
             LatencyStats t = (LatencyStats) r.get("tflite");
             out.printf("TFLite 2.6.2  threads %d: median %.3f ms  p10 %.3f  p90 %.3f  (XNNPACK %s)%n",

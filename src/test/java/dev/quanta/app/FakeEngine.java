@@ -40,6 +40,8 @@ import java.util.Set;
  */
 public final class FakeEngine {
     public final List<String> calls = new ArrayList<>();
+    /** Recipe tags the fake optimizer refuses, as the engine refuses a model it cannot fine-tune. */
+    public final java.util.Set<String> failingTags = new java.util.HashSet<>();
 
     public static Path writeModel(Path dir, String name) {
         try {
@@ -78,12 +80,15 @@ public final class FakeEngine {
 
             @Override
             public Set<Training> supportedTraining() {
-                return EnumSet.noneOf(Training.class);
+                return EnumSet.allOf(Training.class);
             }
 
             @Override
             public Path optimize(LoadedModel baseline, Recipe recipe, Path output, Progress p, Cancellation c) {
                 calls.add("optimize " + recipe.tag());
+                if (failingTags.contains(recipe.tag())) {
+                    throw new QuantaException("Fine-tuning has no gradient for op GATHER_ND yet.");
+                }
                 try {
                     Files.createDirectories(output.getParent());
                     return Files.write(output, ("FAKE " + recipe.tag()).getBytes());

@@ -12,19 +12,26 @@ import java.util.Optional;
 final class GuiTestEngine {
     /** Layers of {@link #model()}. */
     static final int LAYERS = 6;
+    /** The labeled Fashion-MNIST folder the sample models were trained for. */
+    static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
     private GuiTestEngine() {
     }
 
     static WorkbenchPorts ports() {
         // 300 samples keep the test short; the app evaluates on 1000.
-        return EngineBackend.ports(List.of(SharedData.root().resolve("datasets")), 300);
+        return EngineBackend.ports(List.of(SharedData.root().resolve("datasets"), FASHION.getParent()), 300);
     }
 
     /** {@link #ports()} with another optimizer. */
     static WorkbenchPorts ports(VariantOptimizer optimizer) {
         WorkbenchPorts p = ports();
         return new WorkbenchPorts(p.loader(), Optional.of(optimizer), p.measurer(), p.datasets(), p.reports());
+    }
+
+    /** The bundled sample MLP (Fashion-MNIST). */
+    static Path fashionMlp() {
+        return Path.of("sample-models/fashion_mlp.tflite");
     }
 
     static Path model() {

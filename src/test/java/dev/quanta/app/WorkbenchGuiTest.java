@@ -18,6 +18,7 @@ import dev.quanta.app.viewmodel.WorkbenchViewModel;
 import dev.quanta.app.wizard.QuantizationWizard;
 import dev.quanta.engine.util.Cancellation;
 import dev.quanta.engine.util.Progress;
+import dev.quanta.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
@@ -55,14 +57,22 @@ class WorkbenchGuiTest {
     private final CountDownLatch optimizerGate = new CountDownLatch(1);
     private Path dir;
     private Workbench workbench;
+    private Stage stage;
+    private final java.util.concurrent.atomic.AtomicReference<Optional<WorkbenchViewModel.OpenMode>> answer =
+            new java.util.concurrent.atomic.AtomicReference<>(Optional.of(WorkbenchViewModel.OpenMode.ADD));
+    private final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         dir = Files.createTempDirectory("quanta-gui-test");
         TaskRunner tasks = new TaskRunner(background, Platform::runLater);
         workbench = new Workbench(stage, GuiTestEngine.ports(gated(GuiTestEngine.ports())), tasks,
                 new SettingsStore(dir.resolve("config")), dir.resolve("variants"), List.of(),
-                files -> Optional.of(WorkbenchViewModel.OpenMode.ADD));
+                files -> {
+                    asked.add(files.get(0).getFileName().toString());
+                    return answer.get();
+                });
         stage.setScene(workbench.window().scene());
         stage.setWidth(1100);
         stage.setHeight(740);
@@ -111,6 +121,10 @@ class WorkbenchGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private dev.quanta.app.port.DatasetInfo dataset(String name) {
+        return vm().datasets().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
     /** Presses Next (a real click costs seconds of mouse travel under Monocle; the Finish test clicks). */
     private static void next(FxRobot robot, QuantizationWizard wizard) {
         robot.interact(() -> wizard.button(ButtonBar.ButtonData.NEXT_FORWARD).fire());
@@ -148,14 +162,15 @@ class WorkbenchGuiTest {
         var wvm = wizard[0].viewModel();
         robot.clickOn("#target-CPU");
         next(robot, wizard[0]);
+        waitUntil(() -> vm().datasetsScannedProperty().get());
         robot.interact(() -> {
             wvm.hasRepresentativeDataProperty().set(true);
-            wvm.representativeDatasetProperty().set(vm().ports().datasets().orElseThrow().datasets().get(0));
+            wvm.representativeDatasetProperty().set(dataset("mnist-10k"));
         });
         next(robot, wizard[0]);
         robot.interact(() -> {
             wvm.hasLabeledDataProperty().set(true);
-            wvm.labeledDatasetProperty().set(vm().ports().datasets().orElseThrow().datasets().get(0));
+            wvm.labeledDatasetProperty().set(dataset("mnist-10k"));
         });
         next(robot, wizard[0]);
         next(robot, wizard[0]);
@@ -207,5 +222,137 @@ class WorkbenchGuiTest {
                 assertTrue(pdf.startsWith("%PDF-") && pdf.stripTrailing().endsWith("%%EOF"), name);
             }
         }
+    }
+
+    @Test
+    void aSecondDropAsksReplaceOrAddAndBothAnswersWork(FxRobot robot) throws Exception {
+        Path first = GuiTestEngine.model();
+        Path second = SharedData.model("aeq/conv_fc_mnist_srq_a8w8.tflite");
+        robot.interact(() -> SyntheticDrop.drop(robot.lookup("#startView").query(), List.of(first.toFile())));
+        waitUntil(() -> vm().variants().size() == 1 && !vm().tasks().runningProperty().get());
+        assertEquals(List.of(), asked, "the first drop opens without asking");
+        assertEquals("conv_fc_mnist.tflite — Quanta", stage.getTitle());
+
+        answer.set(Optional.of(WorkbenchViewModel.OpenMode.ADD));
+        robot.interact(() -> SyntheticDrop.drop(robot.lookup("#variantsList").query(), List.of(second.toFile())));
+        waitUntil(() -> vm().variants().size() == 2 && !vm().tasks().runningProperty().get());
+        assertEquals(List.of("conv_fc_mnist_srq_a8w8.tflite"), asked);
+        assertEquals("conv_fc_mnist.tflite", vm().baseline().name());
+        assertEquals("added for comparison", vm().variants().get(1).recipeText());
+
+        answer.set(Optional.empty());
+        robot.interact(() -> SyntheticDrop.drop(robot.lookup("#variantsList").query(), List.of(second.toFile())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, asked.size());
+        assertEquals(2, vm().variants().size(), "Cancel leaves the workbench as it was");
+
+        answer.set(Optional.of(WorkbenchViewModel.OpenMode.REPLACE));
+        robot.interact(() -> SyntheticDrop.drop(robot.lookup("#variantsList").query(), List.of(second.toFile())));
+        waitUntil(() -> vm().variants().size() == 1 && !vm().tasks().runningProperty().get());
+        assertEquals(3, asked.size());
+        assertEquals("conv_fc_mnist_srq_a8w8.tflite", vm().baseline().name());
+        assertTrue(vm().baseline().isBaseline());
+        assertEquals("conv_fc_mnist_srq_a8w8.tflite — Quanta", stage.getTitle());
+    }
+
+    @Test
+    void keyboardShortcutsOpenTheWizardAndExport(FxRobot robot) throws Exception {
+        Path model = GuiTestEngine.model();
+        Path exportDir = Files.createDirectories(dir.resolve("shortcut-export"));
+        List<String> dialogs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> workbench.window().setFileDialogs(new dev.quanta.app.view.FileDialogs() {
+            @Override
+            public List<Path> openModels(javafx.stage.Window owner) {
+                dialogs.add("open");
+                return List.of(model);
+            }
+
+            @Override
+            public Path chooseDirectory(javafx.stage.Window owner, String title) {
+                dialogs.add("export");
+                return exportDir;
+            }
+        }));
+        List<QuantizationWizard> wizards = new java.util.concurrent.CopyOnWriteArrayList<>();
+        workbench.onWizard(wizards::add);
+        assertEquals("Quanta", stage.getTitle());
+
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitUntil(() -> !vm().variants().isEmpty() && !vm().tasks().runningProperty().get());
+        assertEquals(List.of("open"), dialogs);
+        assertEquals("conv_fc_mnist.tflite — Quanta", stage.getTitle());
+
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitUntil(() -> wizards.size() == 1 && wizards.get(0).wizard().getDialog().isShowing());
+        robot.interact(() -> wizards.get(0).wizard().getDialog().close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> workbench.window().showTab(1));
+        waitUntil(() -> vm().weightsView().tensorProperty().get() != null);
+        robot.interact(() -> stage.requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitUntil(() -> !workbench.window().export().lastExported().isEmpty());
+        assertEquals(List.of("open", "export"), dialogs);
+        List<Path> written = List.copyOf(workbench.window().export().lastExported());
+        assertTrue(written.size() >= 3 && written.size() % 3 == 0, written.toString());
+        for (Path f : written) {
+            assertTrue(f.startsWith(exportDir) && Files.size(f) > 0, f.toString());
+        }
+        assertTrue(vm().tasks().statusProperty().get().startsWith("Exporting "), vm().tasks().statusProperty().get());
+    }
+
+    @Test
+    void wizardWithLabeledDataMakesAPrunedInt8VariantWithMeasuredAccuracy(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(GuiTestEngine.FASHION),
+                "needs " + GuiTestEngine.FASHION);
+        optimizerGate.countDown();
+        robot.interact(() -> workbench.window().openFiles(List.of(GuiTestEngine.fashionMlp())));
+        waitUntil(() -> !vm().variants().isEmpty() && !vm().tasks().runningProperty().get()
+                && vm().datasetsScannedProperty().get());
+        QuantizationWizard[] wizard = new QuantizationWizard[1];
+        robot.interact(() -> wizard[0] = workbench.openWizard());
+        var wvm = wizard[0].viewModel();
+        next(robot, wizard[0]);
+        robot.interact(() -> {
+            wvm.hasRepresentativeDataProperty().set(true);
+            wvm.representativeDatasetProperty().set(dataset("fashion-mnist"));
+        });
+        next(robot, wizard[0]);
+        robot.interact(() -> {
+            wvm.hasLabeledDataProperty().set(true);
+            wvm.labeledDatasetProperty().set(dataset("fashion-mnist"));
+        });
+        next(robot, wizard[0]);
+        next(robot, wizard[0]);
+        // The last page offers the techniques with their numbers; a tiny run keeps the test short.
+        javafx.scene.control.CheckBox pruning = robot.lookup("#training-PRUNING").queryAs(javafx.scene.control.CheckBox.class);
+        assertTrue(!pruning.isDisabled(), "pruning is offered with labeled data");
+        assertTrue(!robot.lookup("#training-QAT").queryAs(javafx.scene.control.CheckBox.class).isDisabled());
+        assertTrue(!robot.lookup("#training-CLUSTERING").queryAs(javafx.scene.control.CheckBox.class).isDisabled());
+        robot.interact(() -> {
+            pruning.setSelected(true);
+            robot.lookup("#trainingSamples").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+                    .setValue(128);
+        });
+        assertEquals(128, wvm.trainingSamplesProperty().get());
+        String code = robot.lookup("#pythonCode").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(code.contains("initial_sparsity=0.50, final_sparsity=0.80"), code);
+        assertTrue(code.contains("model.fit(x_train[:128], y_train[:128]"), code);
+        robot.interact(() -> wizard[0].button(ButtonBar.ButtonData.FINISH).fire());
+        waitUntil(() -> vm().variants().size() == 3 && !vm().tasks().runningProperty().get());
+
+        assertEquals("", vm().tasks().errorProperty().get());
+        VariantEntry pruned = vm().variants().get(2);
+        assertEquals("pruned 80% + int8", pruned.shortName());
+        assertEquals("fashion_mlp-pruned80-int8.tflite", pruned.name());
+        var m = pruned.measurement();
+        assertNotNull(m, "measured");
+        System.out.println("measured " + pruned.name() + ": " + m);
+        assertNotNull(m.accuracy());
+        assertNotNull(m.latency());
+        assertTrue(m.gzippedBytes() < vm().variants().get(1).measurement().gzippedBytes(),
+                "80% zeros gzip smaller than the plain int8 variant");
+        TableView<?> table = robot.lookup("#compareTable").queryTableView();
+        assertEquals(3, table.getItems().size());
     }
 }

@@ -95,26 +95,69 @@ class RunBenchGenerateCommandTest {
         assertEquals(1.0, share, 1e-9, "shares add up to the whole");
     }
 
+    /** {@code generate lstm}, then {@code optimize --mode dynamic}: both files run in TFLite 2.6.2 and Quanta alike. */
     @Test
-    void benchAgainstASecondModelAlternatesAndReportsTheRatio() throws Exception {
-        Path small = dir.resolve("mnv1-tiny.tflite");
-        Path wide = dir.resolve("mnv1-wide.tflite");
-        assertEquals(0, run("generate", "mobilenet-v1", "-o", small.toString(), "--resolution", "32",
-                "--width", "0.25").exit());
-        assertEquals(0, run("generate", "mobilenet-v1", "-o", wide.toString(), "--resolution", "32",
-                "--width", "0.5").exit());
-        Run b = run("bench", small.toString(), "--against", wide.toString(), "--threads", "1", "--warmup", "1",
-                "--runs", "4", "--json");
-        assertEquals(0, b.exit(), b.err());
-        JsonNode j = new ObjectMapper().readTree(b.out());
-        assertEquals("mnv1-wide.tflite", j.get("against").asText());
-        assertEquals(4, j.get("againstQuanta").get("runs").asInt());
-        assertEquals(j.get("againstQuanta").get("medianMs").asDouble() / j.get("quanta").get("medianMs").asDouble(),
-                j.get("againstRatio").asDouble(), 1e-9);
-        Run text = run("bench", small.toString(), "--against", wide.toString(), "--threads", "1", "--warmup", "0",
-                "--runs", "2");
-        assertEquals(0, text.exit(), text.err());
-        assertTrue(text.out().contains("ratio mnv1-wide.tflite / mnv1-tiny.tflite (median): "), text.out());
+    void generatedLstmAndItsDynamicRangeVersionMatchTflite() throws Exception {
+        Path model = dir.resolve("lstm.tflite");
+        Run gen = run("generate", "lstm", "-o", model.toString(), "--units", "32", "--steps", "7", "--features", "32");
+        assertEquals(0, gen.exit(), gen.err());
+        Path dynamic = dir.resolve("lstm-dynamic.tflite");
+        Run opt = run("optimize", model.toString(), "--mode", "dynamic", "-o", dynamic.toString());
+        assertEquals(0, opt.exit(), opt.err());
+        float[] x = new float[7 * 32];
+        Random r = new Random(4);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat() * 2 - 1;
+        }
+        float[] floatOut = null;
+        for (Path p : List.of(model, dynamic)) {
+            dev.quanta.engine.graph.Model m = dev.quanta.engine.tflite.TfliteReader.read(p);
+            dev.quanta.engine.graph.Operator lstm = m.main().operators().get(0);
+            assertEquals(p == dynamic ? dev.quanta.engine.graph.DType.INT8 : dev.quanta.engine.graph.DType.FLOAT32,
+                    lstm.input(2).type());
+            assertEquals(p == dynamic ? 3 : 1, lstm.opCode().version());
+            float[] quanta;
+            try (dev.quanta.engine.runtime.Interpreter it = new dev.quanta.engine.runtime.Interpreter(m)) {
+                quanta = it.run(List.of(TensorValue.ofFloats(new int[] {1, 7, 32}, x))).get(0).floats();
+            }
+            try (TfliteRuntime tflite = TfliteRuntime.load(p)) {
+                ByteBuffer in = ByteBuffer.wrap(TensorValue.ofFloats(new int[] {1, 7, 32}, x).toLittleEndian());
+                assertNull(Tolerance.CLOSE.mismatch(tflite.run(List.of(in)).get(0).floats(), quanta), p.toString());
+            }
+            if (floatOut == null) {
+                floatOut = quanta;
+            } else {
+                double worst = 0;
+                for (int i = 0; i < x.length; i++) {
+                    worst = Math.max(worst, Math.abs(floatOut[i] - quanta[i]));
+                }
+                assertTrue(worst > 0 && worst < 0.05, "int8 weights change the float result a little: " + worst);
+            }
+        }
+    }
+
+    @Test
+    void benchAlternatesBetweenSeveralModels() throws Exception {
+        Path a = dir.resolve("a.tflite");
+        Path b = dir.resolve("b.tflite");
+        assertEquals(0, run("generate", "lstm", "-o", a.toString(), "--units", "8", "--steps", "3", "--features", "4")
+                .exit());
+        assertEquals(0, run("generate", "lstm", "-o", b.toString(), "--units", "16", "--steps", "3", "--features", "4")
+                .exit());
+        Run r = run("bench", a.toString(), b.toString(), "--threads", "1", "--warmup", "1", "--runs", "3", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("alternating").asBoolean());
+        assertEquals(2, j.get("models").size());
+        JsonNode first = j.get("models").get(0);
+        JsonNode second = j.get("models").get(1);
+        assertEquals("a.tflite", first.get("model").asText());
+        assertEquals(1.0, first.get("quantaRelativeToFirst").asDouble(), 1e-12);
+        assertEquals(second.get("quanta").get("medianMs").asDouble() / first.get("quanta").get("medianMs").asDouble(),
+                second.get("quantaRelativeToFirst").asDouble(), 1e-9);
+        // 3 steps x 1 row x 4 gates x units x (4 inputs + units outputs) multiply-adds, 2 FLOPs each
+        assertEquals(2L * 3 * 4 * 8 * (4 + 8), first.get("flops").asLong());
+        assertEquals(2L * 3 * 4 * 16 * (4 + 16), second.get("flops").asLong());
     }
 
     @Test

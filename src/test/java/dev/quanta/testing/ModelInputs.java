@@ -14,7 +14,8 @@ import java.util.Random;
 
 /**
  * Reproducible inputs for a model's main subgraph, by dtype, from a fixed seed: floats uniform in
- * [-1, 1), 8/16-bit integers over their full range, bools at random. 32/64-bit integer inputs are
+ * [-1, 1) ([0, 1) for an input of RSQRT or SQRT), 8/16-bit integers over their full range, bools at
+ * random. 32/64-bit integer inputs are
  * usually indices, so they get small non-negative values: below the size of the axis they index when
  * they reach (directly or through RESHAPE/ADD/SELECT/...) a GATHER, GATHER_ND or EMBEDDING_LOOKUP, and
  * in [0, 4) otherwise. SLICE's begin and size inputs get 0 and 1 (a valid one-element slice).
@@ -37,9 +38,10 @@ public final class ModelInputs {
             ByteBuffer b = ByteBuffer.allocate((int) type.byteSize(n)).order(ByteOrder.LITTLE_ENDIAN);
             int bound = indexBound(sg, t, 0);
             Integer fixed = sliceArgument(sg, t);
+            boolean nonNegative = feedsSquareRoot(sg, t);
             for (int i = 0; i < n; i++) {
                 switch (type) {
-                    case FLOAT32 -> b.putFloat(rnd.nextFloat() * 2 - 1);
+                    case FLOAT32 -> b.putFloat(nonNegative ? rnd.nextFloat() : rnd.nextFloat() * 2 - 1);
                     case INT8, UINT8 -> b.put((byte) rnd.nextInt(256));
                     case INT16 -> b.putShort((short) rnd.nextInt(65536));
                     case BOOL -> b.put((byte) rnd.nextInt(2));
@@ -84,6 +86,19 @@ public final class ModelInputs {
             }
         }
         return t.shape();
+    }
+
+    /**
+     * True when {@code t} feeds an RSQRT or SQRT directly: such inputs get values in [0, 1), the ops'
+     * domain (TFLite 2.6.2's int8 RSQRT fails on an input below its zero point).
+     */
+    static boolean feedsSquareRoot(Subgraph sg, Tensor t) {
+        for (Operator op : sg.consumers(t)) {
+            if (op.builtin() == BuiltinOp.RSQRT || op.builtin() == BuiltinOp.SQRT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 0 for a SLICE begin input, 1 for a SLICE size input, else {@code null}. */

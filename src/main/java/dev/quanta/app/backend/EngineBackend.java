@@ -20,7 +20,7 @@ public final class EngineBackend {
     /** The engine offering the datasets found in {@code datasetRoots}, evaluating on their first samples. */
     public static WorkbenchPorts ports(List<Path> datasetRoots, long evalSamples) {
         EngineMeasurer measurer = new EngineMeasurer(evalSamples);
-        return new WorkbenchPorts(loader(), Optional.of(new EngineOptimizer()), Optional.of(measurer),
+        return new WorkbenchPorts(loader(), Optional.of(new EngineOptimizer(evalSamples)), Optional.of(measurer),
                 Optional.of(new EngineDatasets(datasetRoots)), Optional.of(measurer));
     }
 

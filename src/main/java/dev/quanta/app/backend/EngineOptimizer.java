@@ -1,27 +1,65 @@
 package dev.quanta.app.backend;
 
+import dev.quanta.app.port.FineTune;
 import dev.quanta.app.port.IoType;
 import dev.quanta.app.port.LoadedModel;
 import dev.quanta.app.port.QuantMode;
 import dev.quanta.app.port.Recipe;
 import dev.quanta.app.port.Training;
 import dev.quanta.app.port.VariantOptimizer;
+import dev.quanta.engine.data.Dataset;
+import dev.quanta.engine.data.Preprocessing;
+import dev.quanta.engine.data.Sample;
+import dev.quanta.engine.data.SampleSpec;
+import dev.quanta.engine.data.SampleStream;
+import dev.quanta.engine.graph.Model;
+import dev.quanta.engine.graph.Tensor;
 import dev.quanta.engine.optimize.Mode;
 import dev.quanta.engine.optimize.OptimizeResult;
 import dev.quanta.engine.optimize.Optimizer;
 import dev.quanta.engine.optimize.QuantOptions;
+import dev.quanta.engine.optimize.TensorRanges;
+import dev.quanta.engine.optimize.train.CentroidInit;
+import dev.quanta.engine.optimize.train.FineTuneOptions;
+import dev.quanta.engine.optimize.train.FineTuneResult;
+import dev.quanta.engine.optimize.train.FineTuning;
+import dev.quanta.engine.optimize.train.MagnitudePruner;
+import dev.quanta.engine.optimize.train.PruningSchedule;
+import dev.quanta.engine.optimize.train.PruningStructure;
+import dev.quanta.engine.optimize.train.TrainConfig;
+import dev.quanta.engine.optimize.train.TrainingSet;
+import dev.quanta.engine.tflite.TfliteReader;
+import dev.quanta.engine.tflite.TfliteWriter;
 import dev.quanta.engine.util.AtomicFiles;
 import dev.quanta.engine.util.Cancellation;
 import dev.quanta.engine.util.Progress;
 import dev.quanta.engine.util.QuantaException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Produces variants with the engine's {@link Optimizer} (the same passes as {@code quanta optimize}). */
+/**
+ * Produces variants with the engine's {@link Optimizer} (the same passes as {@code quanta optimize})
+ * and, for recipes with training, the engine's {@link FineTuning} first (the same calls as
+ * {@code quanta finetune}): magnitude pruning with TFMOT's polynomial schedule over all layers
+ * together, k-means++ weight clustering, quantization-aware training whose learned activation
+ * ranges replace calibration. A fine-tuned model is kept for the next recipe with the same
+ * training (pruned + int8 and pruned + float16 train once).
+ */
 final class EngineOptimizer implements VariantOptimizer {
+    private final long evalSamples;
+    private Trained last;
+
+    /** @param evalSamples samples the measurer evaluates on; training uses the samples after them */
+    EngineOptimizer(long evalSamples) {
+        this.evalSamples = evalSamples;
+    }
+
     @Override
     public Set<QuantMode> supportedModes() {
         return EnumSet.allOf(QuantMode.class);
@@ -29,7 +67,7 @@ final class EngineOptimizer implements VariantOptimizer {
 
     @Override
     public Set<Training> supportedTraining() {
-        return EnumSet.noneOf(Training.class);
+        return EnumSet.allOf(Training.class);
     }
 
     /** The engine recipe for a workbench recipe. */
@@ -58,16 +96,148 @@ final class EngineOptimizer implements VariantOptimizer {
 
     @Override
     public Path optimize(LoadedModel baseline, Recipe recipe, Path output, Progress progress, Cancellation cancel) {
-        if (!recipe.training().isEmpty()) {
-            throw new QuantaException("This build's engine cannot fine-tune yet, so " + recipe.describe()
-                    + " was not produced.");
+        OptimizeResult result;
+        if (recipe.training().isEmpty()) {
+            result = Optimizer.optimize(baseline.file(), engineRecipe(recipe), progress, cancel);
+        } else {
+            Trained t = fineTuned(baseline.file(), recipe, progress, cancel);
+            progress.update(-1, -1, "Quantizing: " + recipe.label());
+            if (recipe.learnedRanges()) {
+                Model m = TfliteReader.read(t.floatModel(), "fine-tuned");
+                result = Optimizer.optimizeWithRanges(m, t.floatModel().length, engineRecipe(recipe),
+                        ranges(m, t.ranges()), progress, cancel);
+            } else {
+                // The fine-tuned float model goes through exactly the path of a post-training variant.
+                Path tmp = null;
+                try {
+                    tmp = Files.createTempFile("quanta-finetuned", ".tflite");
+                    Files.write(tmp, t.floatModel());
+                    result = Optimizer.optimize(tmp, engineRecipe(recipe), progress, cancel);
+                } catch (IOException e) {
+                    throw new QuantaException("Cannot write the fine-tuned model to a temporary file: "
+                            + e.getMessage(), e);
+                } finally {
+                    if (tmp != null) {
+                        try {
+                            Files.deleteIfExists(tmp);
+                        } catch (IOException e) {
+                            tmp.toFile().deleteOnExit();
+                        }
+                    }
+                }
+            }
         }
-        OptimizeResult result = Optimizer.optimize(baseline.file(), engineRecipe(recipe), progress, cancel);
         try {
             AtomicFiles.write(output, result.model());
         } catch (IOException e) {
             throw new QuantaException("Cannot write the variant " + output + ": " + e.getMessage(), e);
         }
         return output;
+    }
+
+    /** The fine-tuned float model for the recipe's training, reusing the last one when it matches. */
+    private Trained fineTuned(Path baseline, Recipe recipe, Progress progress, Cancellation cancel) {
+        Key key = new Key(baseline.toAbsolutePath().normalize(), recipe.training(), recipe.fineTune());
+        synchronized (this) {
+            if (last != null && last.key().equals(key)) {
+                return last;
+            }
+        }
+        FineTune ft = recipe.fineTune();
+        Model model = TfliteReader.read(baseline);
+        progress.update(-1, -1, "Reading " + ft.samples() + " training samples of " + Path.of(ft.dataset()).getFileName());
+        TrainingSet data = trainingSet(Path.of(ft.dataset()), evalSamples, ft.samples(), cancel);
+        TrainConfig config = new TrainConfig(ft.epochs(), FineTune.BATCH, FineTune.LEARNING_RATE, "adam", 0f, 1L,
+                Runtime.getRuntime().availableProcessors());
+        FineTuneOptions options = FineTuneOptions.plain(config).withQat(recipe.learnedRanges());
+        if (recipe.training().contains(Training.PRUNING)) {
+            options = options.withPruning(pruner(ft, data.size()));
+        }
+        if (recipe.training().contains(Training.CLUSTERING)) {
+            options = options.withClusters(ft.clusters(), CentroidInit.KMEANS_PLUS_PLUS);
+        }
+        String what = recipe.label();
+        Progress training = (done, total, message) -> progress.update(done, total,
+                "Fine-tuning for " + what + (message == null || message.isEmpty() ? "" : ": " + message));
+        FineTuneResult r = FineTuning.run(model, data, options, training, cancel);
+        Trained t = new Trained(key, TfliteWriter.toBytes(r.model()), Map.copyOf(r.activationRanges()));
+        synchronized (this) {
+            last = t;
+        }
+        return t;
+    }
+
+    /** TFMOT's {@code PolynomialDecay(initial, final, 0, end_step, power=3, frequency)}, ranking all layers together. */
+    static MagnitudePruner pruner(FineTune ft, int samples) {
+        FineTune actual = new FineTune(ft.dataset(), ft.epochs(), Math.max(samples, 2 * FineTune.BATCH),
+                ft.initialSparsity(), ft.finalSparsity(), ft.clusters());
+        PruningSchedule s = new PruningSchedule.PolynomialDecay(ft.initialSparsity(), ft.finalSparsity(), 0,
+                actual.pruningEndStep(), 3, actual.pruningFrequency());
+        return new MagnitudePruner(s, PruningStructure.UNSTRUCTURED, true);
+    }
+
+    /**
+     * Up to {@code samples} labeled samples of a dataset for training, preprocessed like the
+     * evaluation's (images scaled to [0,1]), skipping the first {@code skip} (the ones the
+     * workbench evaluates on).
+     */
+    static TrainingSet trainingSet(Path dataset, long skip, int samples, Cancellation cancel) {
+        Dataset d = EngineDatasets.open(dataset);
+        if (!d.hasLabels()) {
+            throw new QuantaException(dataset.getFileName() + " has no labels, so it cannot fine-tune a model.");
+        }
+        if (d.size() <= skip) {
+            throw new QuantaException(dataset.getFileName() + " has only " + d.size() + " samples and the first "
+                    + skip + " evaluate the variants, so none are left to fine-tune on.");
+        }
+        SampleSpec spec = d.inputs().get(0);
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        try (SampleStream stream = d.open()) {
+            long index = 0;
+            for (Sample s = stream.next(); s != null && x.size() < samples; s = stream.next(), index++) {
+                if (index % 256 == 0) {
+                    cancel.check();
+                }
+                if (index < skip) {
+                    continue;
+                }
+                if (!s.hasLabel()) {
+                    throw new QuantaException("Sample " + index + " of " + dataset.getFileName()
+                            + " has no class label, so it cannot fine-tune a model.");
+                }
+                double[] v = Preprocessing.DEFAULT.apply(s.input(), spec, d.isImage());
+                float[] f = new float[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    f[i] = (float) v[i];
+                }
+                x.add(f);
+                y.add((int) s.label());
+            }
+        }
+        return new TrainingSet(x.toArray(float[][]::new), y.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Learned ranges by tensor name as the int8 pass's ranges (as {@code QuantizedExport.int8} does). */
+    private static TensorRanges ranges(Model model, Map<String, float[]> byName) {
+        if (byName.isEmpty()) {
+            throw new QuantaException("Quantization-aware training learned no activation ranges for this model.");
+        }
+        TensorRanges tr = new TensorRanges();
+        List<Tensor> tensors = model.main().tensors();
+        for (int i = 0; i < tensors.size(); i++) {
+            float[] r = byName.get(tensors.get(i).name());
+            if (r != null) {
+                tr.observe(0, i, new float[] {r[0], r[1]});
+            }
+        }
+        tr.sampleDone();
+        return tr;
+    }
+
+    private record Key(Path baseline, List<Training> training, FineTune fineTune) {
+    }
+
+    private record Trained(Key key, byte[] floatModel, Map<String, float[]> ranges) {
     }
 }

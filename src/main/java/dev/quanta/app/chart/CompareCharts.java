@@ -131,13 +131,63 @@ public final class CompareCharts {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(2.0);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeMinimumSize(10.0);
         plot.getDomainAxis().setUpperMargin(0.2);
-        for (Pareto.Point p : points) {
-            XYTextAnnotation a = new XYTextAnnotation("  " + p.name(), p.size() / 1024.0, p.quality() * 100);
-            a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        double[] labelY = labelPositions(points);
+        for (int i = 0; i < points.size(); i++) {
+            Pareto.Point p = points.get(i);
+            XYTextAnnotation a = new XYTextAnnotation("  " + p.name(), p.size() / 1024.0, labelY[i]);
+            a.setTextAnchor(TextAnchor.CENTER_LEFT);
             a.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             plot.addAnnotation(a);
         }
         return chart;
+    }
+
+    /**
+     * The y (in %) of each point's label: at the point, but moved down (or up) where variants of
+     * nearly the same size and quality would print their names over each other.
+     */
+    static double[] labelPositions(List<Pareto.Point> points) {
+        int n = points.size();
+        double[] y = new double[n];
+        if (n == 0) {
+            return y;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double maxX = 0;
+        for (Pareto.Point p : points) {
+            lo = Math.min(lo, p.quality() * 100);
+            hi = Math.max(hi, p.quality() * 100);
+            maxX = Math.max(maxX, p.size() / 1024.0);
+        }
+        // One label line is about 7 % of the axis (the axis spans the qualities, at least 2 points).
+        double line = Math.max(hi - lo, 2.0) * 0.07;
+        double near = Math.max(maxX, 10.0) * 0.15;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            y[i] = points.get(i).quality() * 100;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(y[b], y[a]));
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            // Each pass moves the label strictly down below one placed label, so k passes suffice.
+            for (int pass = 0; pass <= k; pass++) {
+                double lowest = Double.NaN;
+                for (int j = 0; j < k; j++) {
+                    int o = order[j];
+                    boolean sameColumn = Math.abs(points.get(i).size() - points.get(o).size()) / 1024.0 < near;
+                    if (sameColumn && Math.abs(y[i] - y[o]) < line * 0.999) {
+                        lowest = Double.isNaN(lowest) ? y[o] : Math.min(lowest, y[o]);
+                    }
+                }
+                if (Double.isNaN(lowest)) {
+                    break;
+                }
+                y[i] = lowest - line;
+            }
+        }
+        return y;
     }
 
     /** Per-layer error of one variant against the baseline. */

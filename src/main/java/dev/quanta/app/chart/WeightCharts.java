@@ -167,6 +167,9 @@ public final class WeightCharts {
                 "{2} %", new java.text.DecimalFormat("0.0")));
         br.setDefaultItemLabelsVisible(true);
         br.setMaximumBarWidth(0.15);
+        // "5 FULLY_CONNECTED" wraps onto two lines instead of shrinking to "...".
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
         if (data.getColumnCount() > 8) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

@@ -17,7 +17,7 @@ public final class AppSettings {
     public double windowHeight = 860;
     public boolean maximized;
     /** Position of the divider between the variants list and the views (0..1). */
-    public double sidebarDivider = 0.2;
+    public double sidebarDivider = 0.22;
     public String theme = "light";
     public List<String> recentFiles = new ArrayList<>();
 

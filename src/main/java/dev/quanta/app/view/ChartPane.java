@@ -5,6 +5,7 @@ import dev.quanta.app.chart.ChartStyle;
 import dev.quanta.engine.util.QuantaException;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -30,6 +31,7 @@ public final class ChartPane extends BorderPane {
     private final Consumer<String> errors;
     private JFreeChart chart;
     private boolean dark;
+    private Consumer<List<ExportActions.Job>> exporter = jobs -> jobs.forEach(ExportActions.Job::write);
 
     /**
      * @param name file-name stem for exports, e.g. {@code weight-histogram}
@@ -93,12 +95,25 @@ public final class ChartPane extends BorderPane {
         return name;
     }
 
-    /** Writes the chart (light style) to {@code file}; the format follows the extension. */
+    /** Writes the chart (light style) to {@code file} now, on the calling thread; the format follows the extension. */
     public void exportTo(Path file) {
+        exportJob(file).write();
+    }
+
+    /**
+     * The export of the chart to {@code file} as a job that can run on any thread: it draws a
+     * light-styled copy taken now, so the live chart is never touched off the FX thread.
+     */
+    public ExportActions.Job exportJob(Path file) {
         if (chart == null) {
             throw new QuantaException("The " + name + " chart has nothing to export yet.");
         }
-        ChartExporter.export(printable(), file);
+        return new ExportActions.Job(printable(), file);
+    }
+
+    /** Where the Export button's jobs go (the window runs them as a background task). */
+    public void setExporter(Consumer<List<ExportActions.Job>> exporter) {
+        this.exporter = exporter;
     }
 
     /** A copy of the chart in the light style, so exporting never restyles (and redraws) the live one. */
@@ -120,7 +135,7 @@ public final class ChartPane extends BorderPane {
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             try {
-                exportTo(f.toPath());
+                exporter.accept(List.of(exportJob(f.toPath())));
             } catch (QuantaException e) {
                 errors.accept(e.getMessage());
             }

@@ -71,8 +71,12 @@ public final class CompareView extends VBox {
         qualityColumn = column("Accuracy", 100, v -> m(v, mm -> Format.percent(mm.quality())));
         table.getColumns().add(qualityColumn);
         table.setItems(vm.rows());
-        table.setPrefHeight(170);
-        table.setMinHeight(120);
+        // Tall enough for every row (up to 8; more scroll), so a fine-tuned variant is never hidden.
+        table.setFixedCellSize(24);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 32 + 24.0 * Math.max(3, Math.min(8, vm.rows().size())), vm.rows()));
+        // The charts' scroll pane below gives way, not the table.
+        table.minHeightProperty().bind(table.prefHeightProperty());
 
         Button measureButton = new Button("Measure");
         measureButton.setId("measureButton");

@@ -14,52 +14,104 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.stage.DirectoryChooser;
+import org.jfree.chart.JFreeChart;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Export: charts of the current view, a variant's .tflite file, the comparison report. */
 public final class ExportActions {
     private final WorkbenchViewModel vm;
+    private final javafx.collections.ObservableList<Path> lastExported = javafx.collections.FXCollections.observableArrayList();
     private final Supplier<List<ChartPane>> currentCharts;
     private final Supplier<Window> window;
+    private final Supplier<FileDialogs> dialogs;
 
-    public ExportActions(WorkbenchViewModel vm, Supplier<List<ChartPane>> currentCharts, Supplier<Window> window) {
+    /** One chart file to write: a copy of the chart taken on the FX thread, drawn on any thread. */
+    public record Job(JFreeChart chart, Path file) {
+        /** Encodes and writes the file (PNG, SVG or PDF by its extension). */
+        public void write() {
+            ChartExporter.export(chart, file);
+        }
+    }
+
+    public ExportActions(WorkbenchViewModel vm, Supplier<List<ChartPane>> currentCharts, Supplier<Window> window,
+                         Supplier<FileDialogs> dialogs) {
         this.vm = vm;
         this.currentCharts = currentCharts;
         this.window = window;
+        this.dialogs = dialogs;
     }
 
-    /** Asks for a folder and writes every chart of the current view there as PNG, SVG and PDF. */
+    /** Asks for a folder and writes every chart of the current view there as PNG, SVG and PDF, in the background. */
     public void chartsWithDialog() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Export the charts of this view (PNG, SVG and PDF)");
-        File dir = dc.showDialog(window.get());
+        List<Job> jobs = jobs(currentCharts.get(), Path.of("."));
+        if (jobs.isEmpty()) {
+            vm.tasks().reportError("This view has no charts with data to export yet.");
+            return;
+        }
+        Path dir = dialogs.get().chooseDirectory(window.get(), "Export the charts of this view (PNG, SVG and PDF)");
         if (dir != null) {
             try {
-                List<Path> written = charts(currentCharts.get(), dir.toPath());
-                vm.tasks().clearError();
-                if (written.isEmpty()) {
-                    vm.tasks().reportError("This view has no charts with data to export yet.");
-                }
+                inBackground(jobs(currentCharts.get(), dir));
             } catch (QuantaException e) {
                 vm.tasks().reportError(e.getMessage());
             }
         }
     }
 
-    /** Writes each chart that has data as {@code name.png/.svg/.pdf} in {@code dir}; returns the files. */
-    public static List<Path> charts(List<ChartPane> panes, Path dir) {
-        List<Path> out = new ArrayList<>();
+    /**
+     * The export jobs for each chart that has data, as {@code name.png/.svg/.pdf} in {@code dir}.
+     * Call on the FX thread (it copies the charts); the jobs then run anywhere.
+     */
+    public static List<Job> jobs(List<ChartPane> panes, Path dir) {
+        List<Job> out = new ArrayList<>();
         for (ChartPane p : panes) {
             if (p.chart() == null) {
                 continue;
             }
             for (ChartExporter.Kind k : ChartExporter.Kind.values()) {
-                Path f = dir.resolve(p.name() + "." + k.extension());
-                p.exportTo(f);
-                out.add(f);
+                out.add(p.exportJob(dir.resolve(p.name() + "." + k.extension())));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the files as a background task with progress and Cancel (encoding a PDF or SVG can take
+     * a while); the FX thread never waits for it.
+     *
+     * @return false when another task is running (the user is told to wait)
+     */
+    public boolean inBackground(List<Job> jobs) {
+        String title = "Exporting " + jobs.size() + (jobs.size() == 1 ? " chart file" : " chart files");
+        boolean started = vm.tasks().run(title, (progress, cancel) -> {
+            List<Path> written = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                cancel.check();
+                Job j = jobs.get(i);
+                progress.update(i, jobs.size(), "Writing " + j.file().getFileName());
+                j.write();
+                written.add(j.file());
+            }
+            return written;
+        }, written -> lastExported.setAll(written));
+        if (!started) {
+            vm.tasks().reportError("Another task is running; export the charts when it has finished.");
+        }
+        return started;
+    }
+
+    /** The files the last chart export wrote (updated on the FX thread when it finishes). */
+    public javafx.collections.ObservableList<Path> lastExported() {
+        return lastExported;
+    }
+
+    /** Writes each chart that has data as {@code name.png/.svg/.pdf} in {@code dir} on this thread; returns the files. */
+    public static List<Path> charts(List<ChartPane> panes, Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (Job j : jobs(panes, dir)) {
+            j.write();
+            out.add(j.file());
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -23,7 +24,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -42,6 +42,7 @@ public final class MainWindow {
     private final ExportActions export;
     private final Scene scene;
     private Runnable openWizard = () -> { };
+    private FileDialogs dialogs = FileDialogs.system();
 
     /**
      * @param askReplaceOrAdd asks what a second drop should do; empty means cancel
@@ -52,7 +53,7 @@ public final class MainWindow {
         this.vm = vm;
         this.askReplaceOrAdd = askReplaceOrAdd;
         java.util.function.Consumer<String> errors = vm.tasks()::reportError;
-        export = new ExportActions(vm, this::currentCharts, () -> stage);
+        export = new ExportActions(vm, this::currentCharts, () -> stage, () -> dialogs);
         modelView = new ModelView(vm.modelView());
         weightsView = new WeightsView(vm.weightsView(), vm.modelView(), errors);
         String unavailable = vm.ports().measurer().isPresent() ? null
@@ -82,6 +83,18 @@ public final class MainWindow {
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
         setTheme(vm.settings().theme);
+        for (ChartPane p : weightsView.charts()) {
+            p.setExporter(export::inBackground);
+        }
+        for (ChartPane p : compareView.charts()) {
+            p.setExporter(export::inBackground);
+        }
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> title(vm.baseline()), vm.variants()));
+    }
+
+    /** "fashion_cnn.tflite — Quanta" with a model open, else "Quanta". */
+    static String title(VariantEntry baseline) {
+        return baseline == null ? "Quanta" : baseline.file().getFileName() + " — Quanta";
     }
 
     private ListView<VariantEntry> variantsList() {
@@ -100,10 +113,14 @@ public final class MainWindow {
                 }
                 Label name = new Label(v.name());
                 name.getStyleClass().add("variant-name");
+                // A long file name keeps its start and its end (the technique tags) in a narrow sidebar.
+                name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                name.setTooltip(new javafx.scene.control.Tooltip(v.name()));
+                name.maxWidthProperty().bind(l.widthProperty().subtract(30));
                 Label recipe = new Label(v.recipeText());
                 recipe.getStyleClass().add("variant-recipe");
                 recipe.setWrapText(true);
-                recipe.setMaxWidth(230);
+                recipe.maxWidthProperty().bind(l.widthProperty().subtract(30));
                 VBox box = new VBox(1, name, recipe);
                 box.setPadding(new Insets(2, 0, 2, 0));
                 setGraphic(box);
@@ -149,13 +166,15 @@ public final class MainWindow {
     }
 
     void openDialog() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open a TensorFlow Lite model");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("TensorFlow Lite models", "*.tflite"));
-        List<File> files = fc.showOpenMultipleDialog(stage);
-        if (files != null) {
-            openFiles(files.stream().map(File::toPath).toList());
+        List<Path> files = dialogs.openModels(stage);
+        if (!files.isEmpty()) {
+            openFiles(files);
         }
+    }
+
+    /** Replaces the system file choosers (tests answer without native dialogs). */
+    public void setFileDialogs(FileDialogs dialogs) {
+        this.dialogs = dialogs;
     }
 
     /** The charts of the selected tab. */

@@ -44,12 +44,12 @@ public final class VariantEntry {
         return name;
     }
 
-    /** A short label for chart axes: "baseline", the recipe's tag ("int8"), or the file's stem. */
+    /** A short label for chart axes: "baseline", the recipe's label ("int8", "pruned 80% + int8"), or the file's stem. */
     public String shortName() {
         if (baseline) {
             return "baseline";
         }
-        return recipe != null ? recipe.tag() : name.replaceFirst("(?i)\\.tflite$", "");
+        return recipe != null ? recipe.label() : name.replaceFirst("(?i)\\.tflite$", "");
     }
 
     /** The recipe in words ({@code "baseline"} for the original). */

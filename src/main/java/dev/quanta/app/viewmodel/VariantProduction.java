@@ -7,6 +7,7 @@ import dev.quanta.app.port.VariantMeasurer;
 import dev.quanta.app.port.VariantOptimizer;
 import dev.quanta.app.port.WorkbenchPorts;
 import dev.quanta.engine.util.Cancellation;
+import dev.quanta.engine.util.CancelledException;
 import dev.quanta.engine.util.Progress;
 import dev.quanta.engine.util.QuantaException;
 import java.nio.file.Path;
@@ -53,19 +54,33 @@ public final class VariantProduction {
         return tasks.run(title,
                 (progress, cancel) -> {
                     List<VariantEntry> made = new ArrayList<>();
+                    List<String> failed = new ArrayList<>();
                     for (int i = 0; i < recipes.size(); i++) {
                         Recipe r = recipes.get(i);
-                        progress.update(i, recipes.size() + 1L, "Optimizing: " + r.describe());
-                        made.add(VariantEntry.produced(optimize(base.model(), r, cancel), r));
+                        progress.update(i, recipes.size() + 1L, "Optimizing: " + r.label());
+                        try {
+                            made.add(VariantEntry.produced(optimize(base.model(), r, progress, cancel), r));
+                        } catch (CancelledException e) {
+                            throw e;
+                        } catch (QuantaException e) {
+                            // One recipe the engine cannot make (an op fine-tuning lacks...) does not cost the others.
+                            failed.add(r.label() + " was not produced: " + e.getMessage());
+                        }
+                    }
+                    if (made.isEmpty() && !failed.isEmpty()) {
+                        throw new QuantaException(String.join(" ", failed));
                     }
                     List<VariantEntry> all = new ArrayList<>(existing);
                     all.addAll(made);
                     Map<VariantEntry, Measurement> results = measureAll(all, base, dataset, progress, cancel);
-                    return new Result(made, results);
+                    return new Result(made, results, failed);
                 }, result -> {
                     evalDataset.set(dataset);
                     variants.addAll(result.made());
                     result.measurements().forEach((entry, m) -> entry.measurementProperty().set(m));
+                    if (!result.failed().isEmpty()) {
+                        tasks.reportError(String.join(" ", result.failed()));
+                    }
                 });
     }
 
@@ -81,15 +96,18 @@ public final class VariantProduction {
                 results -> results.forEach((entry, m) -> entry.measurementProperty().set(m)));
     }
 
-    private LoadedModel optimize(LoadedModel base, Recipe recipe, Cancellation cancel) {
+    private LoadedModel optimize(LoadedModel base, Recipe recipe, Progress progress, Cancellation cancel) {
         VariantOptimizer optimizer = ports.optimizer().orElseThrow(() -> new QuantaException(
                 "This build's engine cannot quantize yet, so no variant was produced."));
         if (!optimizer.supportedModes().contains(recipe.mode())) {
             throw new QuantaException("The engine cannot produce " + recipe.mode().title() + " variants yet.");
         }
+        if (!optimizer.supportedTraining().containsAll(recipe.training())) {
+            throw new QuantaException("This build's engine cannot fine-tune, so " + recipe.label() + " was not produced.");
+        }
         String stem = base.file().getFileName().toString().replaceFirst("(?i)\\.tflite$", "");
         Path out = directory.resolve(stem + "-" + recipe.tag() + ".tflite");
-        Path written = optimizer.optimize(base, recipe, out, Progress.NONE, cancel);
+        Path written = optimizer.optimize(base, recipe, out, progress, cancel);
         return ports.loader().open(written, Progress.NONE, cancel);
     }
 
@@ -123,6 +141,6 @@ public final class VariantProduction {
         return directory;
     }
 
-    private record Result(List<VariantEntry> made, Map<VariantEntry, Measurement> measurements) {
+    private record Result(List<VariantEntry> made, Map<VariantEntry, Measurement> measurements, List<String> failed) {
     }
 }

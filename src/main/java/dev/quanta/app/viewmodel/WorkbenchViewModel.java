@@ -1,5 +1,6 @@
 package dev.quanta.app.viewmodel;
 
+import dev.quanta.app.port.DatasetInfo;
 import dev.quanta.app.port.LoadedModel;
 import dev.quanta.app.port.WorkbenchPorts;
 import dev.quanta.app.settings.AppSettings;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,6 +36,8 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<VariantEntry> selected = new SimpleObjectProperty<>();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<Path> sampleModels = FXCollections.observableArrayList();
+    private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper datasetsScanned = new ReadOnlyBooleanWrapper(false);
     private final ModelViewModel modelView;
     private final WeightsViewModel weightsView;
     private final CompareViewModel compareView;
@@ -59,6 +64,18 @@ public final class WorkbenchViewModel {
         this.weightsView = new WeightsViewModel(selected, modelView.selectedLayerProperty(), tasks);
         this.compareView = new CompareViewModel(variants);
         this.production = new VariantProduction(ports, tasks, variants, variantDirectory);
+        scanDatasets();
+    }
+
+    /**
+     * Looks for datasets in the background (opening each candidate folder can take a while) and
+     * publishes them in {@link #datasets()}; {@link #datasetsScannedProperty()} turns true when done.
+     */
+    public void scanDatasets() {
+        ports.datasets().ifPresentOrElse(catalog -> tasks.query("Looking for datasets", catalog::datasets, list -> {
+            datasets.setAll(list);
+            datasetsScanned.set(true);
+        }), () -> datasetsScanned.set(true));
     }
 
     /**
@@ -172,6 +189,15 @@ public final class WorkbenchViewModel {
 
     public ObservableList<Path> sampleModels() {
         return sampleModels;
+    }
+
+    /** The datasets the engine can read, filled by the background scan. */
+    public ObservableList<DatasetInfo> datasets() {
+        return datasets;
+    }
+
+    public ReadOnlyBooleanProperty datasetsScannedProperty() {
+        return datasetsScanned.getReadOnlyProperty();
     }
 
     public TaskRunner tasks() {

@@ -1,11 +1,15 @@
 package dev.quanta.app.wizard;
 
-import dev.quanta.app.port.DatasetCatalog;
 import dev.quanta.app.port.DatasetInfo;
 import dev.quanta.app.port.IoType;
 import dev.quanta.app.port.SamplePreview;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -67,12 +71,27 @@ final class WizardPages {
         return page("1 · Target hardware", box);
     }
 
-    static WizardPane representativeData(WizardViewModel vm, DatasetCatalog catalog,
+    /** A sentence under the dataset choice: still scanning, none found, or nothing. */
+    private static Label datasetStatus(ObservableList<DatasetInfo> datasets, ReadOnlyBooleanProperty scanned,
+                                       String none) {
+        Label l = text("");
+        l.setId("datasetStatus");
+        Runnable update = () -> l.setText(!scanned.get() ? "Looking for datasets…" : datasets.isEmpty() ? none : "");
+        scanned.addListener((o, a, b) -> update.run());
+        datasets.addListener((ListChangeListener<DatasetInfo>) c -> update.run());
+        update.run();
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        return l;
+    }
+
+    static WizardPane representativeData(WizardViewModel vm, ObservableList<DatasetInfo> datasets,
+                                         ReadOnlyBooleanProperty scanned,
                                          BiConsumer<String, java.util.function.Consumer<List<SamplePreview>>> preview) {
         CheckBox has = new CheckBox("I have representative data (about 100-500 typical inputs)");
         has.setId("hasRepresentativeData");
         has.selectedProperty().bindBidirectional(vm.hasRepresentativeDataProperty());
-        ComboBox<DatasetInfo> dataset = new ComboBox<>();
+        has.disableProperty().bind(Bindings.isEmpty(datasets));
+        ComboBox<DatasetInfo> dataset = new ComboBox<>(datasets);
         dataset.setId("representativeDataset");
         Spinner<Integer> samples = new Spinner<>(10, 10_000, vm.calibrationSamplesProperty().get(), 50);
         samples.setEditable(true);
@@ -81,25 +100,21 @@ final class WizardPages {
         FlowPane thumbs = new FlowPane(6, 6);
         thumbs.setId("samplePreview");
         VBox box = new VBox(10, text("Full-integer and 16x8 quantization calibrate activation ranges on "
-                + "representative inputs. Without them, only dynamic range and float16 are possible."), has);
-        if (catalog == null || catalog.datasets().isEmpty()) {
-            box.getChildren().add(text("No datasets are available in this build's engine."));
-            has.setDisable(true);
-        } else {
-            dataset.getItems().setAll(catalog.datasets());
-            dataset.valueProperty().bindBidirectional(vm.representativeDatasetProperty());
-            dataset.disableProperty().bind(has.selectedProperty().not());
-            samples.disableProperty().bind(has.selectedProperty().not());
-            dataset.valueProperty().addListener((o, a, d) -> {
-                thumbs.getChildren().clear();
-                preprocessing.setText(d == null ? "" : "Preprocessing: " + d.preprocessing());
-                if (d != null) {
-                    preview.accept(d.id(), list -> showThumbs(thumbs, list));
-                }
-            });
-            box.getChildren().addAll(new HBox(8, new Label("Dataset"), dataset, new Label("Calibration samples"), samples),
-                    preprocessing, new Label("Preview (after preprocessing)"), thumbs);
-        }
+                + "representative inputs. Without them, only dynamic range and float16 are possible."), has,
+                datasetStatus(datasets, scanned, "No datasets were found (looked in $QUANTA_DATASETS, "
+                        + "../shared/datasets, datasets/ and /usr/share/datasets)."));
+        dataset.valueProperty().bindBidirectional(vm.representativeDatasetProperty());
+        dataset.disableProperty().bind(has.selectedProperty().not());
+        samples.disableProperty().bind(has.selectedProperty().not());
+        dataset.valueProperty().addListener((o, a, d) -> {
+            thumbs.getChildren().clear();
+            preprocessing.setText(d == null ? "" : "Preprocessing: " + d.preprocessing());
+            if (d != null) {
+                preview.accept(d.id(), list -> showThumbs(thumbs, list));
+            }
+        });
+        box.getChildren().addAll(new HBox(8, new Label("Dataset"), dataset, new Label("Calibration samples"), samples),
+                preprocessing, new Label("Preview (after preprocessing)"), thumbs);
         return page("2 · Representative data", box);
     }
 
@@ -123,26 +138,23 @@ final class WizardPages {
         }
     }
 
-    static WizardPane labeledData(WizardViewModel vm, DatasetCatalog catalog) {
+    static WizardPane labeledData(WizardViewModel vm, ObservableList<DatasetInfo> datasets,
+                                  ReadOnlyBooleanProperty scanned) {
         CheckBox has = new CheckBox("I have labeled evaluation data");
         has.setId("hasLabeledData");
         has.selectedProperty().bindBidirectional(vm.hasLabeledDataProperty());
         VBox box = new VBox(10, text("With labels Quanta measures top-1 accuracy of every variant; without "
                 + "them it measures fidelity (how often a variant agrees with the baseline). Labeled data "
-                + "also enables pruning, quantization-aware training and clustering."), has);
-        List<DatasetInfo> labeled = catalog == null ? List.of()
-                : catalog.datasets().stream().filter(DatasetInfo::labeled).toList();
-        if (labeled.isEmpty()) {
-            has.setDisable(true);
-            box.getChildren().add(text("No labeled datasets are available in this build's engine."));
-        } else {
-            ComboBox<DatasetInfo> dataset = new ComboBox<>();
-            dataset.setId("labeledDataset");
-            dataset.getItems().setAll(labeled);
-            dataset.valueProperty().bindBidirectional(vm.labeledDatasetProperty());
-            dataset.disableProperty().bind(has.selectedProperty().not());
-            box.getChildren().add(new HBox(8, new Label("Dataset"), dataset));
-        }
+                + "also enables pruning, quantization-aware training and weight clustering (fine-tuning "
+                + "on the samples after the evaluation samples), offered on the last page."), has);
+        FilteredList<DatasetInfo> labeled = datasets.filtered(DatasetInfo::labeled);
+        has.disableProperty().bind(Bindings.isEmpty(labeled));
+        ComboBox<DatasetInfo> dataset = new ComboBox<>(labeled);
+        dataset.setId("labeledDataset");
+        dataset.valueProperty().bindBidirectional(vm.labeledDatasetProperty());
+        dataset.disableProperty().bind(has.selectedProperty().not());
+        box.getChildren().addAll(datasetStatus(labeled, scanned, "No labeled datasets were found."),
+                new HBox(8, new Label("Dataset"), dataset));
         return page("3 · Labeled evaluation data", box);
     }
 

@@ -1,6 +1,7 @@
 package dev.quanta.app.wizard;
 
 import dev.quanta.app.port.DatasetInfo;
+import dev.quanta.app.port.FineTune;
 import dev.quanta.app.port.IoType;
 import dev.quanta.app.port.QuantMode;
 import dev.quanta.app.port.Recipe;
@@ -10,9 +11,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -26,6 +29,12 @@ import javafx.collections.ObservableSet;
  * representative dataset; a GPU wants float16; on CPU full-integer quantization is fastest when
  * representative data exists, dynamic range otherwise; for the smallest download dynamic range (no
  * data) or full integer (with data), plus pruning or clustering when labeled data allows training.
+ *
+ * <p>Fine-tuning (pruning, quantization-aware training, clustering) is offered with labeled data.
+ * Each chosen technique makes its own variants: pruning and clustering one per chosen mode (the
+ * fine-tuned model is then quantized like the baseline), QAT one full-integer variant with the
+ * ranges it learned. With "combine", the chosen techniques go into the same variants (TFMOT's
+ * collaborative optimization: sparsity-preserving clustering, pruning- or cluster-preserving QAT).
  */
 public final class WizardViewModel {
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.CPU);
@@ -38,6 +47,12 @@ public final class WizardViewModel {
     private final ObjectProperty<IoType> ioType = new SimpleObjectProperty<>(IoType.FLOAT32);
     private final ObservableSet<QuantMode> chosenModes = FXCollections.observableSet(EnumSet.noneOf(QuantMode.class));
     private final ObservableSet<Training> chosenTraining = FXCollections.observableSet(EnumSet.noneOf(Training.class));
+    private final BooleanProperty combineTraining = new SimpleBooleanProperty(false);
+    private final IntegerProperty trainingEpochs = new SimpleIntegerProperty(FineTune.DEFAULT_EPOCHS);
+    private final IntegerProperty trainingSamples = new SimpleIntegerProperty(FineTune.DEFAULT_SAMPLES);
+    private final DoubleProperty initialSparsity = new SimpleDoubleProperty(FineTune.DEFAULT_INITIAL_SPARSITY);
+    private final DoubleProperty finalSparsity = new SimpleDoubleProperty(FineTune.DEFAULT_FINAL_SPARSITY);
+    private final IntegerProperty clusters = new SimpleIntegerProperty(FineTune.DEFAULT_CLUSTERS);
     private final Set<QuantMode> supportedModes;
     private final Set<Training> supportedTraining;
 
@@ -97,9 +112,13 @@ public final class WizardViewModel {
         return !mode.needsRepresentativeData() || hasRepresentativeData.get() && representativeDataset.get() != null;
     }
 
-    /** Training techniques are offered only with labeled data and when the engine can train. */
+    /**
+     * Training techniques are offered only with labeled data and when the engine can train; QAT
+     * also needs the engine's full-integer mode (it exports int8 with the ranges it learned).
+     */
     public boolean canChoose(Training t) {
-        return hasLabeledData.get() && labeledDataset.get() != null && supportedTraining.contains(t);
+        return hasLabeledData.get() && labeledDataset.get() != null && supportedTraining.contains(t)
+                && (t != Training.QAT || supportedModes.contains(QuantMode.FULL_INTEGER));
     }
 
     /** Chooses the recommended mode (if allowed) and drops choices that are no longer allowed. */
@@ -112,19 +131,60 @@ public final class WizardViewModel {
         }
     }
 
-    /** The recipes for the chosen modes, in {@link QuantMode} order, each with the chosen training. */
+    /**
+     * The recipes: one per chosen mode (in {@link QuantMode} order), then the fine-tuned ones, each
+     * chosen technique (or, with {@link #combineTrainingProperty()}, all of them together) with each
+     * chosen mode, QAT always as one full-integer variant.
+     */
     public List<Recipe> recipes() {
         List<Recipe> out = new ArrayList<>();
-        DatasetInfo rep = hasRepresentativeData.get() ? representativeDataset.get() : null;
+        List<QuantMode> modes = new ArrayList<>();
         for (QuantMode m : QuantMode.values()) {
             if (chosenModes.contains(m) && canChoose(m)) {
-                boolean integerIo = m == QuantMode.FULL_INTEGER || m == QuantMode.INT16X8;
-                IoType io = integerIo ? effectiveIoType(m) : IoType.FLOAT32;
-                out.add(new Recipe(m, rep == null ? null : rep.id(), rep == null ? 0 : calibrationSamples.get(),
-                        floatFallback.get(), io, new ArrayList<>(chosenTraining)));
+                modes.add(m);
+                out.add(recipe(m, List.of()));
+            }
+        }
+        List<Training> training = new ArrayList<>();
+        for (Training t : Training.values()) {
+            if (chosenTraining.contains(t) && canChoose(t)) {
+                training.add(t);
+            }
+        }
+        List<List<Training>> groups = new ArrayList<>();
+        if (combineTraining.get() && !training.isEmpty()) {
+            groups.add(training);
+        } else {
+            training.forEach(t -> groups.add(List.of(t)));
+        }
+        for (List<Training> g : groups) {
+            if (g.contains(Training.QAT)) {
+                out.add(recipe(QuantMode.FULL_INTEGER, g));
+            } else {
+                for (QuantMode m : modes) {
+                    out.add(recipe(m, g));
+                }
             }
         }
         return out;
+    }
+
+    private Recipe recipe(QuantMode m, List<Training> training) {
+        DatasetInfo rep = hasRepresentativeData.get() ? representativeDataset.get() : null;
+        boolean integerIo = m == QuantMode.FULL_INTEGER || m == QuantMode.INT16X8;
+        IoType io = integerIo ? effectiveIoType(m) : IoType.FLOAT32;
+        boolean learned = training.contains(Training.QAT);
+        String calibration = rep == null || learned ? null : rep.id();
+        return new Recipe(m, calibration, calibration == null ? 0 : calibrationSamples.get(), floatFallback.get(), io,
+                training, training.isEmpty() ? null : fineTune());
+    }
+
+    /** The fine-tuning settings as edited on the recommendation page, on the labeled dataset. */
+    public FineTune fineTune() {
+        DatasetInfo labeled = labeledDataset.get();
+        return new FineTune(labeled == null ? "labeled data" : labeled.id(), trainingEpochs.get(),
+                trainingSamples.get(), Math.min(initialSparsity.get(), finalSparsity.get()), finalSparsity.get(),
+                clusters.get());
     }
 
     private IoType effectiveIoType(QuantMode m) {
@@ -141,19 +201,15 @@ public final class WizardViewModel {
     }
 
     /**
-     * The equivalent TensorFlow Python for the chosen modes, or for the recommended mode when none is
-     * chosen (TensorFlow can make every mode, even those this engine cannot yet).
+     * The equivalent TensorFlow Python for the chosen modes and techniques, or for the recommended
+     * mode when none is chosen (TensorFlow can make every mode, even those this engine cannot yet).
      */
     public String pythonCode() {
         List<Recipe> r = recipes();
         if (r.isEmpty()) {
-            QuantMode m = recommendation().mode();
-            DatasetInfo rep = hasRepresentativeData.get() ? representativeDataset.get() : null;
-            r = List.of(new Recipe(m, rep == null ? null : rep.id(), rep == null ? 0 : calibrationSamples.get(),
-                    floatFallback.get(), m == QuantMode.FULL_INTEGER ? ioType.get() : IoType.FLOAT32,
-                    new ArrayList<>(chosenTraining)));
+            r = List.of(recipe(recommendation().mode(), List.of()));
         }
-        return ConverterCode.python(r, chosenTraining);
+        return ConverterCode.python(r);
     }
 
     public ObjectProperty<Target> targetProperty() {
@@ -194,5 +250,31 @@ public final class WizardViewModel {
 
     public ObservableSet<Training> chosenTraining() {
         return chosenTraining;
+    }
+
+    /** True to put all chosen techniques into the same variants instead of one variant each. */
+    public BooleanProperty combineTrainingProperty() {
+        return combineTraining;
+    }
+
+    public IntegerProperty trainingEpochsProperty() {
+        return trainingEpochs;
+    }
+
+    /** Training samples (taken after the samples the variants are evaluated on). */
+    public IntegerProperty trainingSamplesProperty() {
+        return trainingSamples;
+    }
+
+    public DoubleProperty initialSparsityProperty() {
+        return initialSparsity;
+    }
+
+    public DoubleProperty finalSparsityProperty() {
+        return finalSparsity;
+    }
+
+    public IntegerProperty clustersProperty() {
+        return clusters;
     }
 }

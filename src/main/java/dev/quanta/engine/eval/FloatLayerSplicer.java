@@ -20,7 +20,10 @@ import java.util.Set;
  * A {@link VariantFactory} for an existing quantized model: layers named in the keep-float set are
  * replaced by the float model's own operator (with its float weights), with a DEQUANTIZE in front of
  * each quantized activation input and a QUANTIZE back to the original output tensor, so the rest of
- * the quantized graph is unchanged. Works on a copy; neither model is modified.
+ * the quantized graph is unchanged. Where a kept layer feeds another kept layer (or reads a float
+ * model input, or is read by a float model output), the QUANTIZE → DEQUANTIZE round trip between them
+ * is removed, so a run of kept layers computes in float end to end, as it would in a model quantized
+ * with those layers excluded. Works on a copy; neither model is modified.
  */
 public final class FloatLayerSplicer implements VariantFactory {
     private final Model floatModel;
@@ -50,7 +53,66 @@ public final class FloatLayerSplicer implements VariantFactory {
             throw new QuantaException("Only " + found + " of the " + keepFloat.size() + " layers to keep float were "
                     + "found in both models: " + keepFloat + ".");
         }
+        chainFloat(g);
         return copy;
+    }
+
+    /**
+     * Replaces every {@code y = DEQUANTIZE(QUANTIZE(x))} with float {@code x}: readers of {@code y}
+     * read {@code x} instead; when {@code y} is a subgraph output, {@code x}'s producer writes
+     * {@code y} directly. QUANTIZE and DEQUANTIZE operators left without readers are dropped.
+     */
+    static void chainFloat(Subgraph g) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Operator deq : List.copyOf(g.operators())) {
+                if (deq.builtin() != BuiltinOp.DEQUANTIZE || !g.operators().contains(deq)) {
+                    continue;
+                }
+                Tensor q = deq.input(0);
+                Operator quant = q == null ? null : g.producer(q);
+                if (quant == null || quant.builtin() != BuiltinOp.QUANTIZE) {
+                    continue;
+                }
+                Tensor x = quant.input(0);
+                Tensor y = deq.output(0);
+                if (x == null || x.type() != DType.FLOAT32 || y.type() != DType.FLOAT32
+                        || !java.util.Arrays.equals(x.shape(), y.shape())) {
+                    continue;
+                }
+                if (g.outputs().contains(y)) {
+                    Operator producer = g.producer(x);
+                    if (producer == null || g.outputs().contains(x)) {
+                        continue; // y must stay a distinct output tensor; nothing float writes it directly
+                    }
+                    producer.outputs().set(producer.outputs().indexOf(x), y);
+                    replaceReads(g, x, y);
+                } else {
+                    replaceReads(g, y, x);
+                }
+                g.operators().remove(deq);
+                changed = true;
+            }
+            for (Operator quant : List.copyOf(g.operators())) {
+                if (quant.builtin() == BuiltinOp.QUANTIZE && g.consumers(quant.output(0)).isEmpty()
+                        && !g.outputs().contains(quant.output(0))) {
+                    g.operators().remove(quant);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static void replaceReads(Subgraph g, Tensor from, Tensor to) {
+        for (Operator op : g.operators()) {
+            List<Tensor> in = op.inputs();
+            for (int i = 0; i < in.size(); i++) {
+                if (in.get(i) == from) {
+                    in.set(i, to);
+                }
+            }
+        }
     }
 
     private static void splice(Model m, Subgraph g, Operator floatOp, Operator q) {

@@ -32,10 +32,13 @@ import dev.quanta.engine.kernels.float32.Softmax;
 import dev.quanta.engine.kernels.float32.Svdf;
 import dev.quanta.engine.kernels.float32.TransposeConv;
 import dev.quanta.engine.kernels.float32.Unary;
+import dev.quanta.engine.kernels.quant.BatchMatMulHybrid;
 import dev.quanta.engine.kernels.quant.ConvHybrid;
 import dev.quanta.engine.kernels.quant.FullyConnectedHybrid;
 import dev.quanta.engine.kernels.quant.HybridDispatch;
 import dev.quanta.engine.kernels.quant.QuantKernels;
+import dev.quanta.engine.kernels.quant.SvdfHybrid;
+import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid;
 import dev.quanta.engine.kernels.float32.UnidirectionalSequenceLstm;
 import dev.quanta.engine.kernels.integer.IntegerArithmetic;
 import java.util.HashMap;
@@ -60,7 +63,8 @@ public final class KernelRegistry {
         reg(BuiltinOp.TRANSPOSE_CONV, DType.FLOAT32, new TransposeConv());
         reg(BuiltinOp.FULLY_CONNECTED, DType.FLOAT32,
                 new HybridDispatch(1, new FullyConnected(), new FullyConnectedHybrid()));
-        reg(BuiltinOp.BATCH_MATMUL, DType.FLOAT32, new BatchMatMul());
+        reg(BuiltinOp.BATCH_MATMUL, DType.FLOAT32,
+                new HybridDispatch(1, new BatchMatMul(), new BatchMatMulHybrid()));
         reg(BuiltinOp.MAX_POOL_2D, DType.FLOAT32, Pool2D.MAX);
         reg(BuiltinOp.AVERAGE_POOL_2D, DType.FLOAT32, Pool2D.AVERAGE);
         reg(BuiltinOp.ADD, DType.FLOAT32, Arithmetic.ADD);
@@ -87,8 +91,9 @@ public final class KernelRegistry {
         reg(BuiltinOp.DEQUANTIZE, DType.INT16, new Dequantize());
         reg(BuiltinOp.DEQUANTIZE, DType.FLOAT16, new Dequantize());
         reg(BuiltinOp.RESIZE_BILINEAR, DType.FLOAT32, new ResizeBilinear());
-        reg(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM, DType.FLOAT32, new UnidirectionalSequenceLstm());
-        reg(BuiltinOp.SVDF, DType.FLOAT32, new Svdf());
+        reg(BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM, DType.FLOAT32,
+                new HybridDispatch(2, new UnidirectionalSequenceLstm(), new UnidirectionalSequenceLstmHybrid()));
+        reg(BuiltinOp.SVDF, DType.FLOAT32, new HybridDispatch(1, new Svdf(), new SvdfHybrid()));
         // ---- int32 / int64 (engine.kernels.integer) ----------------------------------------------
         for (DType t : new DType[] {DType.INT32, DType.INT64}) {
             reg(BuiltinOp.ADD, t, IntegerArithmetic.ADD);

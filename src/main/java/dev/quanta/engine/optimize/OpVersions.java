@@ -24,7 +24,7 @@ public final class OpVersions {
             SQUARED_DIFFERENCE, RSQRT, BATCH_MATMUL);
     /** Ops whose version 3 is the int16-activation kernel. */
     private static final Set<Integer> INT16_IS_V3 = Set.of(AVERAGE_POOL_2D, MAX_POOL_2D, SOFTMAX, MEAN, MIRROR_PAD,
-            REDUCE_MAX, REDUCE_MIN, RELU6, RSQRT, LOGISTIC, TANH, CONCATENATION, PAD, PADV2, ADD, BATCH_MATMUL);
+            REDUCE_MAX, REDUCE_MIN, RELU, RELU6, RSQRT, LOGISTIC, TANH, CONCATENATION, PAD, PADV2, ADD, BATCH_MATMUL);
 
     private OpVersions() {
     }
@@ -134,6 +134,14 @@ public final class OpVersions {
             case UNIDIRECTIONAL_SEQUENCE_LSTM:
                 if (in == DType.FLOAT32 && type(op, 2) == DType.INT8 && outType(op) == DType.FLOAT32) {
                     return op.options() != null && op.options().getBool("asymmetric_quantize_inputs") ? 3 : 2;
+                }
+                return 1;
+            case SVDF:
+                if (in == DType.INT8) {
+                    return 3;
+                }
+                if (hybrid && outType(op) == DType.FLOAT32) {
+                    return op.options() != null && op.options().getBool("asymmetric_quantize_inputs") ? 4 : 2;
                 }
                 return 1;
             case EMBEDDING_LOOKUP:

@@ -5,8 +5,9 @@ import dev.quanta.engine.kernels.TensorSlot;
 
 /**
  * Floating-point operations of one inference, counted the usual way for CNN benchmarks: 2 per
- * multiply-accumulate of CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, FULLY_CONNECTED and BATCH_MATMUL
- * (bias, activations, pooling and element-wise ops are not counted). Uses the prepared shapes.
+ * multiply-accumulate of CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV, FULLY_CONNECTED, BATCH_MATMUL and
+ * the gate and projection matrix products of UNIDIRECTIONAL_SEQUENCE_LSTM (bias, activations,
+ * pooling, element-wise ops and the LSTM's cell update are not counted). Uses the prepared shapes.
  */
 public final class Flops {
     private Flops() {
@@ -38,6 +39,17 @@ public final class Flops {
             }
             case BuiltinOp.TRANSPOSE_CONV -> 2L * n.input(2).size() * n.input(1).dim(0) * n.input(1).dim(1)
                     * n.input(1).dim(2);
+            case BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM -> {
+                // per time step and batch row: each gate's [cell, input] and [cell, output] products
+                TensorSlot rec = n.input(6);
+                long rows = o / rec.dim(1);
+                long gates = n.input(1) == null ? 3 : 4;
+                long perRow = gates * rec.dim(0) * (n.input(0).dim(2) + rec.dim(1));
+                if (n.input(16) != null) {
+                    perRow += (long) rec.dim(1) * rec.dim(0);
+                }
+                yield 2 * rows * perRow;
+            }
             default -> 0;
         };
     }

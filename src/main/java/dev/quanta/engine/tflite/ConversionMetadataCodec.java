@@ -1,6 +1,7 @@
 package dev.quanta.engine.tflite;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.quanta.engine.util.QuantaException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -40,8 +41,22 @@ public final class ConversionMetadataCodec {
         return b.sizedByteArray();
     }
 
-    /** The model_optimization_modes of an encoded ConversionMetadata (empty when absent). */
+    /**
+     * The model_optimization_modes of an encoded ConversionMetadata (empty when absent).
+     *
+     * @throws QuantaException when the bytes are not a well-formed ConversionMetadata (every offset
+     *     is bounds-checked, so malformed metadata never reads outside the array)
+     */
     public static List<Integer> modes(byte[] data) {
+        try {
+            return decodeModes(data);
+        } catch (IndexOutOfBoundsException e) {
+            throw new QuantaException("Malformed " + KEY + " metadata (" + data.length + " bytes): an offset points "
+                    + "outside the entry");
+        }
+    }
+
+    private static List<Integer> decodeModes(byte[] data) {
         ByteBuffer bb = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         int root = bb.getInt(0);
         int options = field(bb, root, 1);
@@ -54,6 +69,10 @@ public final class ConversionMetadataCodec {
             return out;
         }
         int n = bb.getInt(vec);
+        if (n < 0 || n > (data.length - vec - 4) / 4) {
+            throw new QuantaException("Malformed " + KEY + " metadata: " + n + " optimization modes do not fit in "
+                    + data.length + " bytes");
+        }
         for (int i = 0; i < n; i++) {
             out.add(bb.getInt(vec + 4 + 4 * i));
         }

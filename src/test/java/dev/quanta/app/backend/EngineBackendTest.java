@@ -114,4 +114,76 @@ class EngineBackendTest {
         }
         assertEquals(1f, max);
     }
+
+    private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+    private static final Path FASHION_MLP = Path.of("sample-models/fashion_mlp.tflite");
+
+    /** Zero fraction of the weights (first constant input) of every FULLY_CONNECTED layer together. */
+    private static double weightSparsity(LoadedModel m) {
+        long zeros = 0;
+        long all = 0;
+        for (LayerRow r : m.layers()) {
+            if (r.op().equals("FULLY_CONNECTED") && r.hasWeights()) {
+                for (float v : m.weights(r.index()).get(0).values()) {
+                    zeros += v == 0f ? 1 : 0;
+                    all++;
+                }
+            }
+        }
+        return (double) zeros / all;
+    }
+
+    @Test
+    void trainingSamplesComeAfterTheEvaluationSamples() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(SharedData.mnist()));
+        var skipped = EngineOptimizer.trainingSet(SharedData.mnist(), 1000, 64, Cancellation.NONE);
+        var all = EngineOptimizer.trainingSet(SharedData.mnist(), 0, 1064, Cancellation.NONE);
+        assertEquals(64, skipped.size());
+        for (int i = 0; i < 64; i++) {
+            assertEquals(all.label(1000 + i), skipped.label(i));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(all.input(1000 + i), skipped.input(i));
+        }
+        QuantaException e = assertThrows(QuantaException.class,
+                () -> EngineOptimizer.trainingSet(SharedData.mnist(), 10_000, 64, Cancellation.NONE));
+        assertTrue(e.getMessage().contains("none are left to fine-tune on"), e.getMessage());
+    }
+
+    @Test
+    void prunedInt8AndQatInt8VariantsOfTheSampleMlp() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FASHION), "needs " + FASHION);
+        EngineOptimizer optimizer = new EngineOptimizer(1000);
+        LoadedModel base = open(FASHION_MLP);
+        var ft = new dev.quanta.app.port.FineTune(FASHION.toString(), 1, 256, 0.5, 0.8, 16);
+        var pruned = new dev.quanta.app.port.Recipe(dev.quanta.app.port.QuantMode.FULL_INTEGER, FASHION.toString(),
+                50, true, dev.quanta.app.port.IoType.FLOAT32, List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        assertEquals("pruned 80% + int8", pruned.label());
+        LoadedModel p = open(optimizer.optimize(base, pruned, dir.resolve("pruned.tflite"), Progress.NONE,
+                Cancellation.NONE));
+        assertEquals(0.8, weightSparsity(p), 0.01);
+        assertTrue(p.layers().stream().filter(r -> r.op().equals("FULLY_CONNECTED"))
+                .allMatch(r -> r.quantization().startsWith("INT8")), p.layers().toString());
+        assertTrue(weightSparsity(base) < 0.05);
+
+        var qat = new dev.quanta.app.port.Recipe(dev.quanta.app.port.QuantMode.FULL_INTEGER, null, 0, true,
+                dev.quanta.app.port.IoType.FLOAT32, List.of(dev.quanta.app.port.Training.QAT), ft);
+        assertEquals("QAT int8", qat.label());
+        LoadedModel q = open(optimizer.optimize(base, qat, dir.resolve("qat.tflite"), Progress.NONE,
+                Cancellation.NONE));
+        assertTrue(q.layers().stream().filter(r -> r.op().equals("FULLY_CONNECTED"))
+                .allMatch(r -> r.quantization().startsWith("INT8")), q.layers().toString());
+        assertTrue(q.summary().bytes() < base.summary().bytes() / 3);
+    }
+
+    @Test
+    void cancellingStopsFineTuning() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FASHION), "needs " + FASHION);
+        var ft = new dev.quanta.app.port.FineTune(FASHION.toString(), 1, 256, 0.5, 0.8, 16);
+        var clustered = new dev.quanta.app.port.Recipe(dev.quanta.app.port.QuantMode.FLOAT16, null, 0, true,
+                dev.quanta.app.port.IoType.FLOAT32, List.of(dev.quanta.app.port.Training.CLUSTERING), ft);
+        Cancellation cancel = new Cancellation();
+        cancel.cancel();
+        assertThrows(dev.quanta.engine.util.CancelledException.class, () -> new EngineOptimizer(1000)
+                .optimize(open(FASHION_MLP), clustered, dir.resolve("c.tflite"), Progress.NONE, cancel));
+        assertTrue(Files.notExists(dir.resolve("c.tflite")));
+    }
 }

@@ -112,8 +112,8 @@ class WorkbenchViewModelTest {
     @Test
     void producingMakesVariantsAndMeasuresEveryone() {
         vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
-        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, false, IoType.INT8, List.of());
-        Recipe fp16 = new Recipe(QuantMode.FLOAT16, null, 0, true, IoType.FLOAT32, List.of());
+        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, false, IoType.INT8);
+        Recipe fp16 = new Recipe(QuantMode.FLOAT16, null, 0, true, IoType.FLOAT32);
         assertTrue(vm.production().produce(List.of(int8, fp16), "mnist-10k"));
         assertEquals(List.of("m.tflite", "m-int8.tflite", "m-fp16.tflite"),
                 vm.variants().stream().map(VariantEntry::name).toList());
@@ -124,5 +124,58 @@ class WorkbenchViewModelTest {
         assertEquals(3, vm.compareView().comparedModels().size());
         assertTrue(engine.calls.contains("measure m.tflite on mnist-10k"));
         assertEquals("Producing 2 variants done.", vm.tasks().statusProperty().get());
+    }
+
+    @Test
+    void datasetsAreScannedInTheBackgroundAtStartup() {
+        List<Runnable> background = new java.util.ArrayList<>();
+        TaskRunner tasks = new TaskRunner(background::add, Runnable::run);
+        WorkbenchViewModel w = new WorkbenchViewModel(engine.ports(), tasks, new SettingsStore(dir.resolve("c2")),
+                dir.resolve("v2"), List.of());
+        // Nothing is read on the calling (UI) thread: the scan waits in the background executor.
+        assertTrue(w.datasets().isEmpty());
+        assertEquals(false, w.datasetsScannedProperty().get());
+        assertEquals(1, background.size());
+        background.remove(0).run();
+        assertTrue(w.datasetsScannedProperty().get());
+        assertEquals(List.of("mnist-10k"), w.datasets().stream().map(d -> d.id()).toList());
+    }
+
+    @Test
+    void fineTunedRecipesBecomeVariantsNamedByWhatWasDone() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe pruned = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        Recipe qat = new Recipe(QuantMode.FULL_INTEGER, null, 0, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.QAT), ft);
+        assertTrue(vm.production().produce(List.of(pruned, qat), "mnist-10k"));
+        assertEquals(List.of("m.tflite", "m-pruned80-int8.tflite", "m-qat-int8.tflite"),
+                vm.variants().stream().map(VariantEntry::name).toList());
+        assertEquals(List.of("baseline", "pruned 80% + int8", "QAT int8"),
+                vm.variants().stream().map(VariantEntry::shortName).toList());
+        assertTrue(engine.calls.contains("optimize pruned80-int8"));
+        assertNotNull(vm.variants().get(1).measurement().accuracy());
+    }
+
+    @Test
+    void aRecipeTheEngineCannotMakeIsReportedAndTheOthersStillAppear() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        engine.failingTags.add("qat-int8");
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32);
+        Recipe qat = new Recipe(QuantMode.FULL_INTEGER, null, 0, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.QAT), ft);
+        assertTrue(vm.production().produce(List.of(int8, qat), "mnist-10k"));
+        assertEquals(List.of("m.tflite", "m-int8.tflite"), vm.variants().stream().map(VariantEntry::name).toList());
+        assertNotNull(vm.variants().get(1).measurement());
+        assertEquals("QAT int8 was not produced: Fine-tuning has no gradient for op GATHER_ND yet.",
+                vm.tasks().errorProperty().get());
+
+        engine.failingTags.add("int8");
+        assertTrue(vm.production().produce(List.of(int8, qat), "mnist-10k"));
+        assertEquals(2, vm.variants().size(), "nothing made: nothing added");
+        assertTrue(vm.tasks().errorProperty().get().startsWith("int8 was not produced"), vm.tasks().errorProperty().get());
+        assertEquals("Producing 2 variants failed.", vm.tasks().statusProperty().get());
     }
 }

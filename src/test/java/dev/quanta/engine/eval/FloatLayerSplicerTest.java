@@ -123,4 +123,51 @@ class FloatLayerSplicerTest {
         assertTrue(after.top1Agreement() >= all.top1Agreement() + 0.5, "agreement rises from near chance");
         assertTrue(after.sqnrDb() > all.sqnrDb(), "and so does the output SQNR");
     }
+
+    @Test
+    void keepingEveryLayerFloatChainsThemInFloatAndReproducesTheFloatModel() {
+        Set<String> every = new java.util.HashSet<>();
+        for (LayerAlignment.Pair p : LayerAlignment.align(floatModel.main(), int8Model.main()).pairs()) {
+            every.add(p.baseOutput().name());
+        }
+        Model spliced = new FloatLayerSplicer(floatModel, int8Model).build(every);
+        List<String> ops = spliced.main().operators().stream().map(Operator::opName).toList();
+        // this file's I/O is int8: one DEQUANTIZE of the model input, one QUANTIZE to the model output,
+        // float in between (no QUANTIZE -> DEQUANTIZE round trip left between the kept layers)
+        assertEquals(List.of("DEQUANTIZE", "CONV_2D", "AVERAGE_POOL_2D", "RESHAPE", "FULLY_CONNECTED",
+                "FULLY_CONNECTED", "SOFTMAX", "QUANTIZE"), ops);
+        List<double[]> v = outputs(spliced);
+        // the float model on the same int8-rounded inputs: what a float chain must reproduce
+        Tensor in = spliced.main().inputs().get(0);
+        List<double[]> saved = inputs;
+        List<double[]> expected;
+        try {
+            List<double[]> rounded = new ArrayList<>();
+            for (double[] x : saved) {
+                double[] r = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    double s = in.quant().scale(0);
+                    long zp = in.quant().zeroPoint(0);
+                    long q = Math.max(-128, Math.min(127, Math.round(x[i] / s) + zp));
+                    r[i] = s * (q - zp);
+                }
+                rounded.add(r);
+            }
+            inputs = rounded;
+            expected = outputs(floatModel);
+        } finally {
+            inputs = saved;
+        }
+        double worst = 0;
+        for (int i = 0; i < v.size(); i++) {
+            for (int k = 0; k < v.get(i).length; k++) {
+                worst = Math.max(worst, Math.abs(v.get(i)[k] - expected.get(i)[k]));
+            }
+        }
+        // the int8 output tensor keeps the last QUANTIZE: the float model's output to half a step, except
+        // that the softmax's fixed int8 range (scale 1/256, zero point -128) clamps 1.0 to 255/256
+        Tensor out = spliced.main().outputs().get(0);
+        double step = out.isQuantized() ? out.quant().scale(0) : 0;
+        assertTrue(worst <= step + 1e-6, "max |diff| " + worst + " vs one output step " + step);
+    }
 }

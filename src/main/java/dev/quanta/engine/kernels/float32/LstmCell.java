@@ -23,8 +23,9 @@ import dev.quanta.engine.kernels.Activation;
  * @param nInput input features
  * @param nCell cell units
  * @param nOutput output units (nCell unless projected)
- * @param inputWeights per gate (i, f, g, o) {@code [nCell, nInput]}; entry 0 is null with CIFG
- * @param recurrentWeights per gate {@code [nCell, nOutput]}; entry 0 is null with CIFG
+ * @param inputWeights per gate (i, f, g, o) {@code [nCell, nInput]}; entry 0 is null with CIFG (the hybrid
+ *        kernel, which keeps its own int8 weights, passes all entries null)
+ * @param recurrentWeights per gate {@code [nCell, nOutput]}; entry 0 is null with CIFG (all null: hybrid)
  * @param peephole per gate {@code [nCell]} or null (entry 2 is always null)
  * @param bias per gate {@code [nCell]}; entry 0 is null with CIFG
  * @param layerNorm per gate {@code [nCell]} coefficients, or null without layer norm
@@ -44,8 +45,9 @@ public record LstmCell(int nInput, int nCell, int nOutput, float[][] inputWeight
     public static final int G = 2;
     public static final int O = 3;
 
+    /** True without an input gate (coupled input and forget gate): the input-gate bias is absent. */
     public boolean cifg() {
-        return inputWeights[I] == null;
+        return bias[I] == null;
     }
 
     /** Scratch floats {@link #step} needs. */
@@ -81,6 +83,28 @@ public record LstmCell(int nInput, int nCell, int nOutput, float[][] inputWeight
      */
     void finish(float[] h, int hOff, float[] c, int cOff, float[] out, int outOff, float[] scratch) {
         int t = 4 * nCell;
+        updateCell(c, cOff, scratch);
+        if (projection == null) {
+            System.arraycopy(scratch, t, h, hOff, nOutput);
+        } else {
+            for (int k = 0; k < nOutput; k++) {
+                float acc = projectionBias == null ? 0f : projectionBias[k];
+                acc += dot(projection, k * nCell, scratch, t, nCell);
+                h[hOff + k] = projClip > 0 ? Math.max(-projClip, Math.min(projClip, acc)) : acc;
+            }
+        }
+        System.arraycopy(h, hOff, out, outOff, nOutput);
+    }
+
+    /**
+     * The gates and the cell update of a step, without the output projection: from the pre-activations
+     * in {@code scratch[gate * nCell + j]} (see {@link #finish}) applies peephole, layer norm, bias and
+     * the gate activations, updates {@code c[cOff..+nCell)} in place and leaves the cell output
+     * {@code m = o .* act(c)} in {@code scratch[4 * nCell..5 * nCell)}. The hybrid LSTM kernel shares it
+     * and projects {@code m} itself.
+     */
+    public void updateCell(float[] c, int cOff, float[] scratch) {
+        int t = 4 * nCell;
         if (!cifg()) {
             gate(I, scratch, c, cOff);
         }
@@ -97,16 +121,6 @@ public record LstmCell(int nInput, int nCell, int nOutput, float[][] inputWeight
         for (int j = 0; j < nCell; j++) {
             scratch[t + j] = scratch[O * nCell + j] * activation.apply(c[cOff + j]);
         }
-        if (projection == null) {
-            System.arraycopy(scratch, t, h, hOff, nOutput);
-        } else {
-            for (int k = 0; k < nOutput; k++) {
-                float acc = projectionBias == null ? 0f : projectionBias[k];
-                acc += dot(projection, k * nCell, scratch, t, nCell);
-                h[hOff + k] = projClip > 0 ? Math.max(-projClip, Math.min(projClip, acc)) : acc;
-            }
-        }
-        System.arraycopy(h, hOff, out, outOff, nOutput);
     }
 
     // peephole, layer norm + bias, activation of one gate, in place in scratch

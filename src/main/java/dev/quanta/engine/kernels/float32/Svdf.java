@@ -16,8 +16,9 @@ import dev.quanta.engine.kernels.TensorSlot;
  *
  * <p>Each step, as TFLite: shift every batch's state left by one element, write
  * {@code weights_feature · input} into the last memory slot of each filter, then
- * {@code out[b, u] = act(bias[u] + sum_r (state[b, f] · weights_time[f]))} over the {@code rank}
- * filters {@code f = u * rank + r}.
+ * {@code out[b, u] = act((sum_r (state[b, f] · weights_time[f])) + bias[u])} over the {@code rank}
+ * filters {@code f = u * rank + r}: dots and the rank sum start from 0 and the bias is added last,
+ * TFLite 2.6.2's order ({@code ApplyTimeWeightsBiasAndActivation}), which makes the result bit-exact.
  */
 public final class Svdf implements Kernel {
 
@@ -41,9 +42,12 @@ public final class Svdf implements Kernel {
                 scratch[f] = LstmCell.dot(state, s + f * memory, time, f * memory, memory);
             }
             for (int u = 0; u < units; u++) {
-                float acc = bias == null ? 0f : bias[u];
+                float acc = 0f;
                 for (int r = 0; r < rank; r++) {
                     acc += scratch[u * rank + r];
+                }
+                if (bias != null) {
+                    acc += bias[u];
                 }
                 out[outOff + b * units + u] = act.apply(acc);
             }

@@ -31,7 +31,19 @@ public final class QuantKernels {
             r.reg(BuiltinOp.RELU, q8, new ReluInt8(BuiltinOp.RELU));
             r.reg(BuiltinOp.RELU6, q8, new ReluInt8(BuiltinOp.RELU6));
             r.reg(BuiltinOp.LEAKY_RELU, q8, new ReluInt8(BuiltinOp.LEAKY_RELU));
+            for (int cmp : new int[] {BuiltinOp.EQUAL, BuiltinOp.NOT_EQUAL, BuiltinOp.LESS, BuiltinOp.LESS_EQUAL,
+                BuiltinOp.GREATER, BuiltinOp.GREATER_EQUAL}) {
+                r.reg(cmp, q8, new ComparisonInt8(cmp));
+            }
+            r.reg(BuiltinOp.SUM, q8, new ReduceInt8(BuiltinOp.SUM));
+            r.reg(BuiltinOp.REDUCE_MIN, q8, new ReduceInt8(BuiltinOp.REDUCE_MIN));
+            r.reg(BuiltinOp.REDUCE_MAX, q8, new ReduceInt8(BuiltinOp.REDUCE_MAX));
         }
+        r.reg(BuiltinOp.BATCH_MATMUL, DType.INT8, new BatchMatMulInt8());
+        r.reg(BuiltinOp.RSQRT, DType.INT8, new RsqrtInt8());
+        r.reg(BuiltinOp.SQUARED_DIFFERENCE, DType.INT8, new SquaredDifferenceInt8());
+        r.reg(BuiltinOp.HARD_SWISH, DType.INT8, new HardSwishInt8());
+        r.reg(BuiltinOp.RESIZE_BILINEAR, DType.INT8, new ResizeBilinearInt8());
         for (DType q : new DType[] {DType.INT8, DType.UINT8, DType.INT16}) {
             r.reg(BuiltinOp.AVERAGE_POOL_2D, q, new PoolInt8(true));
             r.reg(BuiltinOp.MAX_POOL_2D, q, new PoolInt8(false));
@@ -50,5 +62,10 @@ public final class QuantKernels {
         r.reg(BuiltinOp.SUB, DType.INT16, new BinaryInt16(BuiltinOp.SUB));
         r.reg(BuiltinOp.MUL, DType.INT16, new BinaryInt16(BuiltinOp.MUL));
         r.reg(BuiltinOp.SOFTMAX, DType.INT16, new SoftmaxInt16());
+        r.reg(BuiltinOp.LOGISTIC, DType.INT16, new LogisticTanhInt16(true));
+        r.reg(BuiltinOp.TANH, DType.INT16, new LogisticTanhInt16(false));
+        r.reg(BuiltinOp.RELU, DType.INT16, new ReluInt8(BuiltinOp.RELU));
+        r.reg(BuiltinOp.RELU6, DType.INT16, new ReluInt8(BuiltinOp.RELU6));
+        r.reg(BuiltinOp.MEAN, DType.INT16, new MeanInt16());
     }
 }

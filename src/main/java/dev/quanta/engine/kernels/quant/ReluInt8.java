@@ -12,7 +12,7 @@ import dev.quanta.engine.quant.QuantizedMultiplier;
 import dev.quanta.engine.quant.Rounding;
 
 /**
- * RELU, RELU6 and LEAKY_RELU on int8/uint8 (RELU_N1_TO_1 shares the code; TFLite 2.6.2 has no int8 kernel for it), as TFLite 2.6.2's {@code QuantizedReluX} and
+ * RELU, RELU6 and LEAKY_RELU on int8/uint8 and int16 (RELU_N1_TO_1 shares the code; TFLite 2.6.2 has no int8 kernel for it), as TFLite 2.6.2's {@code QuantizedReluX} and
  * {@code QuantizeLeakyRelu}: {@code out = zp_out + MBQM(q - zp_in, s_in / s_out)} (LEAKY_RELU uses
  * {@code s_in * alpha / s_out} below zero), clamped to the activation's quantized bounds
  * {@code zp_out + (int) roundf(bound / s_out)}.
@@ -29,7 +29,7 @@ public final class ReluInt8 implements Kernel {
     public Eval prepare(Node node) {
         TensorSlot in = node.input(0);
         TensorSlot out = node.output(0);
-        Quant.requireType(in, "input", DType.INT8, DType.UINT8);
+        Quant.requireType(in, "input", DType.INT8, DType.UINT8, DType.INT16);
         Quant.requireType(out, "output", in.type());
         out.resize(in.shape());
         float sIn = Quant.scale(in);
@@ -52,6 +52,20 @@ public final class ReluInt8 implements Kernel {
             lo = Math.max(type.min(), zpOut + Rounding.castToIntX86(Rounding.roundHalfAway(min / sOut)));
             hi = op == BuiltinOp.RELU ? type.max() : Math.min(type.max(), zpOut
                     + Rounding.castToIntX86(Rounding.roundHalfAway((op == BuiltinOp.RELU6 ? 6f : 1f) / sOut)));
+        }
+        if (in.type() == DType.INT16) {
+            int min = lo;
+            int max = hi;
+            return par -> {
+                short[] x = in.shorts();
+                short[] y = out.shorts();
+                for (int i = 0; i < in.size(); i++) {
+                    int v = x[in.offset() + i] - zpIn;
+                    QuantizedMultiplier m = v >= 0 ? identity : below;
+                    int r = zpOut + FixedPoint.multiplyByQuantizedMultiplier(v, m.multiplier(), m.shift());
+                    y[out.offset() + i] = (short) Math.min(Math.max(r, min), max);
+                }
+            };
         }
         int mask = in.type() == DType.UINT8 ? 0xff : -1;
         return par -> {

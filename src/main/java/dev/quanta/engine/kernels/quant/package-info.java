@@ -9,6 +9,9 @@
  *
  * <p>Where the kernel TFLite 2.6.2 actually runs by default (the "optimized" built-ins) differs from
  * its reference kernel, the optimized behaviour is the spec: LOGISTIC/TANH int8 and SOFTMAX int8 use
- * float lookup tables, and MEAN int8 over height and width averages in float.
+ * float lookup tables, MEAN int8 over height and width averages in float, and int8 BATCH_MATMUL (like
+ * CONV_2D and FULLY_CONNECTED) requantizes with ruy's single rounding. Ops whose result depends on one
+ * input byte only (RSQRT, HARD_SWISH, LOGISTIC/TANH int8) evaluate the reference formula for all 256
+ * bytes at prepare and look results up.
  */
 package dev.quanta.engine.kernels.quant;

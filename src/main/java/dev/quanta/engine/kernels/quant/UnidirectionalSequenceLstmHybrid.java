@@ -1,0 +1,299 @@
+package dev.quanta.engine.kernels.quant;
+
+import dev.quanta.engine.graph.DType;
+import dev.quanta.engine.kernels.Activation;
+import dev.quanta.engine.kernels.Eval;
+import dev.quanta.engine.kernels.Kernel;
+import dev.quanta.engine.kernels.KernelException;
+import dev.quanta.engine.kernels.Node;
+import dev.quanta.engine.kernels.TensorSlot;
+import dev.quanta.engine.kernels.float32.LstmCell;
+import java.util.Arrays;
+
+/**
+ * Hybrid (dynamic-range) UNIDIRECTIONAL_SEQUENCE_LSTM: float input, states and output, int8 weights
+ * with one symmetric scale each, float biases and layer norm coefficients, as TFLite 2.6.2's
+ * {@code lstm_eval::EvalHybrid} / {@code LstmStepHybrid}. Tensor layout and options are those of the
+ * float kernel ({@link dev.quanta.engine.kernels.float32.UnidirectionalSequenceLstm}).
+ *
+ * <p>Each time step, for each batch row:
+ * <ol>
+ * <li>the input row {@code x} and the previous output state {@code h} are quantized on the fly
+ *     ({@link HybridQuantizer}: symmetric, or asymmetric with {@code asymmetric_quantize_inputs}),
+ *     giving int8 vectors, a scale {@code s} and a zero point {@code zp} each;</li>
+ * <li>each gate's pre-activation is {@code bias} (0 with layer norm, which adds the bias after
+ *     normalizing) {@code + (Wx·qx - rowSum(Wx) * zp_x) * (s_x * s_Wx)
+ *     + (Wh·qh - rowSum(Wh) * zp_h) * (s_h * s_Wh)}, the dot products and the zero-point
+ *     corrections in int32, accumulated into the float gate in that order; an all-zero {@code x} or
+ *     {@code h} contributes nothing (TFLite skips the product when the whole batch is zero; a zero
+ *     row in a non-zero batch quantizes to zeros, which adds 0);</li>
+ * <li>peephole weights are recovered to float ({@code q * scale}); peephole, layer norm, gate
+ *     activations and the cell update are the float cell's ({@link LstmCell#updateCell});</li>
+ * <li>the cell output {@code m = o .* act(c)} becomes the new output state directly or, with a
+ *     projection, {@code h = proj_bias + (Wp·qm - rowSum(Wp) * zp_m) * (s_m * s_Wp)} with {@code m}
+ *     quantized like the inputs (skipped when {@code m} is all zero), then clipped by {@code proj_clip}.</li>
+ * </ol>
+ * Processing batch rows one at a time gives the same values as TFLite's whole-batch step: every row's
+ * arithmetic is independent. This is the readable reference and the only version; the one concession
+ * to speed is that the int8 matrix products take four weight rows per pass over the vector, which
+ * cannot change an integer dot product.
+ */
+public final class UnidirectionalSequenceLstmHybrid implements Kernel {
+
+    /** An int8 weight matrix {@code [rows, cols]} as ints, its scale and its row sums. */
+    record Int8Matrix(int[] q, int rows, int cols, float scale, int[] rowSums) {
+        static Int8Matrix of(TensorSlot t, int rows, int cols) {
+            int[] q = Quant.ints8(t);
+            int[] sums = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < cols; k++) {
+                    sums[r] += q[r * cols + k];
+                }
+            }
+            return new Int8Matrix(q, rows, cols, t.quant().scale(0), sums);
+        }
+
+        /**
+         * {@code out[r] += (dot(row r, v) - rowSum[r] * zp) * (vScale * scale)} for every row, as
+         * TFLite's {@code MatrixBatchVectorMultiplyAccumulate} with input offsets.
+         */
+        void multiplyAccumulate(int[] v, float vScale, int zp, float[] out, int outOff) {
+            float s = vScale * scale;
+            int r = 0;
+            // four rows per pass over v: independent integer sums, so any grouping gives the same dots
+            for (; r + 4 <= rows; r += 4) {
+                int a0 = 0;
+                int a1 = 0;
+                int a2 = 0;
+                int a3 = 0;
+                int o0 = r * cols;
+                int o1 = o0 + cols;
+                int o2 = o1 + cols;
+                int o3 = o2 + cols;
+                for (int k = 0; k < cols; k++) {
+                    int x = v[k];
+                    a0 += q[o0 + k] * x;
+                    a1 += q[o1 + k] * x;
+                    a2 += q[o2 + k] * x;
+                    a3 += q[o3 + k] * x;
+                }
+                out[outOff + r] += (a0 - rowSums[r] * zp) * s;
+                out[outOff + r + 1] += (a1 - rowSums[r + 1] * zp) * s;
+                out[outOff + r + 2] += (a2 - rowSums[r + 2] * zp) * s;
+                out[outOff + r + 3] += (a3 - rowSums[r + 3] * zp) * s;
+            }
+            for (; r < rows; r++) {
+                int dot = ConvInt8Fast.dot(q, r * cols, v, 0, cols) - rowSums[r] * zp;
+                out[outOff + r] += dot * s;
+            }
+        }
+    }
+
+    /** A float row quantized on the fly. */
+    static final class QuantizedRow {
+        final byte[] bytes;
+        final int[] q;
+        final float[] scale = new float[1];
+        final int[] zp = new int[1];
+        boolean zero;
+
+        QuantizedRow(int n) {
+            bytes = new byte[n];
+            q = new int[n];
+        }
+
+        void quantize(float[] x, int off, boolean asymmetric) {
+            int n = q.length;
+            zero = HybridQuantizer.isZero(x, off, n);
+            if (zero) {
+                return;
+            }
+            if (asymmetric) {
+                HybridQuantizer.asymmetric(x, off, n, bytes, 0, scale, zp, 0);
+            } else {
+                scale[0] = HybridQuantizer.symmetric(x, off, n, bytes, 0);
+                zp[0] = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                q[i] = bytes[i];
+            }
+        }
+    }
+
+    @Override
+    public Eval prepare(Node node) {
+        TensorSlot in = node.input(0);
+        KernelException.require(in != null && in.type() == DType.FLOAT32 && in.rank() == 3,
+                "the LSTM input must be a 3-D FLOAT32 tensor");
+        boolean timeMajor = node.options().getBool("time_major");
+        boolean asymmetric = node.options().getBool("asymmetric_quantize_inputs");
+        KernelException.require(!node.options().getBool("diagonal_recurrent_tensors"),
+                "diagonal recurrent weights are not supported");
+        int steps = timeMajor ? in.dim(0) : in.dim(1);
+        int batch = timeMajor ? in.dim(1) : in.dim(0);
+        int nInput = in.dim(2);
+        TensorSlot recForget = node.input(6);
+        KernelException.require(recForget != null && recForget.rank() == 2, "recurrent-to-forget weights are required");
+        int nCell = recForget.dim(0);
+        int nOutput = recForget.dim(1);
+        boolean cifg = node.input(1) == null;
+        KernelException.require(cifg == (node.input(5) == null) && cifg == (node.input(12) == null),
+                "input gate weights and bias must be all present or all absent (CIFG)");
+        Int8Matrix[] inputW = new Int8Matrix[4];
+        Int8Matrix[] recW = new Int8Matrix[4];
+        float[][] bias = new float[4][];
+        for (int g = cifg ? 1 : 0; g < 4; g++) {
+            inputW[g] = int8(node, 1 + g, nCell, nInput);
+            recW[g] = int8(node, 5 + g, nCell, nOutput);
+            bias[g] = floats(node, 12 + g, nCell);
+            KernelException.require(inputW[g] != null && recW[g] != null && bias[g] != null,
+                    "the LSTM gate " + g + " needs input and recurrent weights and a bias");
+        }
+        float[][] peep = null;
+        if (node.input(10) != null || node.input(11) != null) {
+            peep = new float[][] {cifg ? null : recovered(node, 9, nCell), recovered(node, 10, nCell), null,
+                recovered(node, 11, nCell)};
+            KernelException.require(peep[1] != null && peep[3] != null && (cifg || peep[0] != null),
+                    "peephole weights must be all present or all absent");
+        }
+        Int8Matrix proj = int8(node, 16, nOutput, nCell);
+        float[] projBias = floats(node, 17, nOutput);
+        KernelException.require(proj != null || (projBias == null && nOutput == nCell),
+                "without projection the output size must equal the cell size");
+        float[][] ln = null;
+        if (node.input(21) != null) {
+            ln = new float[][] {cifg ? null : floats(node, 20, nCell), floats(node, 21, nCell),
+                floats(node, 22, nCell), floats(node, 23, nCell)};
+            KernelException.require(ln[1] != null && ln[2] != null && ln[3] != null && (cifg || ln[0] != null),
+                    "layer norm coefficients must be present for every gate");
+        }
+        TensorSlot hState = node.input(18);
+        TensorSlot cState = node.input(19);
+        KernelException.require(hState != null && cState != null && hState.type() == DType.FLOAT32
+                && cState.type() == DType.FLOAT32 && hState.size() == batch * nOutput
+                && cState.size() == batch * nCell, "FLOAT32 output state [batch, " + nOutput
+                + "] and cell state [batch, " + nCell + "] are required");
+        TensorSlot out = node.output(0);
+        KernelException.require(out.type() == DType.FLOAT32, "the LSTM output must be FLOAT32");
+        out.resize(timeMajor ? new int[] {steps, batch, nOutput} : new int[] {batch, steps, nOutput});
+        LstmCell cell = new LstmCell(nInput, nCell, nOutput, new float[4][], new float[4][], peep, bias, ln, null,
+                null, Activation.of(node), node.options().getFloat("cell_clip"), node.options().getFloat("proj_clip"));
+        Step step = new Step(cell, inputW, recW, proj, projBias, asymmetric);
+        return p -> {
+            for (int t = 0; t < steps; t++) {
+                for (int b = 0; b < batch; b++) {
+                    int row = timeMajor ? t * batch + b : b * steps + t;
+                    step.run(in.floats(), in.offset() + row * nInput, hState.floats(), hState.offset() + b * nOutput,
+                            cState.floats(), cState.offset() + b * nCell, out.floats(), out.offset() + row * nOutput);
+                }
+            }
+        };
+    }
+
+    /** One time step for one batch row, with its scratch. */
+    static final class Step {
+        private final LstmCell cell;
+        private final Int8Matrix[] inputW;
+        private final Int8Matrix[] recW;
+        private final Int8Matrix proj;
+        private final float[] projBias;
+        private final boolean asymmetric;
+        private final QuantizedRow x;
+        private final QuantizedRow h;
+        private final QuantizedRow m;
+        private final float[] scratch;
+
+        Step(LstmCell cell, Int8Matrix[] inputW, Int8Matrix[] recW, Int8Matrix proj, float[] projBias,
+             boolean asymmetric) {
+            this.cell = cell;
+            this.inputW = inputW;
+            this.recW = recW;
+            this.proj = proj;
+            this.projBias = projBias;
+            this.asymmetric = asymmetric;
+            this.x = new QuantizedRow(cell.nInput());
+            this.h = new QuantizedRow(cell.nOutput());
+            this.m = new QuantizedRow(cell.nCell());
+            this.scratch = new float[cell.scratchSize()];
+        }
+
+        void run(float[] in, int inOff, float[] hs, int hOff, float[] cs, int cOff, float[] out, int outOff) {
+            int n = cell.nCell();
+            x.quantize(in, inOff, asymmetric);
+            h.quantize(hs, hOff, asymmetric);
+            for (int g = 0; g < 4; g++) {
+                if (inputW[g] == null) {
+                    continue;
+                }
+                if (cell.layerNorm() == null) {
+                    System.arraycopy(cell.bias()[g], 0, scratch, g * n, n);
+                } else {
+                    Arrays.fill(scratch, g * n, (g + 1) * n, 0f);
+                }
+                if (!x.zero) {
+                    inputW[g].multiplyAccumulate(x.q, x.scale[0], x.zp[0], scratch, g * n);
+                }
+                if (!h.zero) {
+                    recW[g].multiplyAccumulate(h.q, h.scale[0], h.zp[0], scratch, g * n);
+                }
+            }
+            cell.updateCell(cs, cOff, scratch);
+            int mOff = 4 * n;
+            if (proj == null) {
+                System.arraycopy(scratch, mOff, hs, hOff, cell.nOutput());
+            } else {
+                for (int k = 0; k < cell.nOutput(); k++) {
+                    hs[hOff + k] = projBias == null ? 0f : projBias[k];
+                }
+                m.quantize(scratch, mOff, asymmetric);
+                if (!m.zero) {
+                    proj.multiplyAccumulate(m.q, m.scale[0], m.zp[0], hs, hOff);
+                }
+                float clip = cell.projClip();
+                if (clip > 0) {
+                    for (int k = 0; k < cell.nOutput(); k++) {
+                        hs[hOff + k] = Math.max(-clip, Math.min(clip, hs[hOff + k]));
+                    }
+                }
+            }
+            System.arraycopy(hs, hOff, out, outOff, cell.nOutput());
+        }
+    }
+
+    private static Int8Matrix int8(Node node, int index, int rows, int cols) {
+        TensorSlot t = node.input(index);
+        if (t == null) {
+            return null;
+        }
+        KernelException.require(t.type() == DType.INT8 && t.isConstant() && t.size() == rows * cols,
+                "hybrid LSTM input " + index + " must be a constant INT8 [" + rows + ", " + cols + "] tensor, got " + t);
+        KernelException.require(t.quant() != null && t.quant().hasScale() && t.quant().scale().length == 1
+                        && t.quant().zeroPoint(0) == 0,
+                "hybrid LSTM input " + index + " needs one symmetric scale");
+        return Int8Matrix.of(t, rows, cols);
+    }
+
+    private static float[] floats(Node node, int index, int n) {
+        TensorSlot t = node.input(index);
+        if (t == null) {
+            return null;
+        }
+        KernelException.require(t.type() == DType.FLOAT32 && t.isConstant() && t.size() == n,
+                "LSTM input " + index + " must be a constant FLOAT32 [" + n + "] tensor, got " + t);
+        return Arrays.copyOfRange(t.floats(), t.offset(), t.offset() + n);
+    }
+
+    /** Peephole weights: int8 recovered to {@code q * scale} in float, or float as they are. */
+    private static float[] recovered(Node node, int index, int n) {
+        TensorSlot t = node.input(index);
+        if (t == null || t.type() == DType.FLOAT32) {
+            return floats(node, index, n);
+        }
+        Int8Matrix w = int8(node, index, 1, n);
+        float[] r = new float[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = w.q()[i] * w.scale();
+        }
+        return r;
+    }
+}
