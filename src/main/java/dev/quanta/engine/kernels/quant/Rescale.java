@@ -16,10 +16,13 @@ final class Rescale {
     /** Single rounding: {@code 31 - shift} and {@code 1L << (30 - shift)}. */
     private final int[] totalShift;
     private final long[] round;
-    /** Double rounding: {@code 1 << max(shift, 0)}, {@code right = max(-shift, 0)} and {@code 2^(right-1)} (0 if right is 0). */
+    /**
+     * Double rounding: {@code 1 << max(shift, 0)}, {@code right = max(-shift, 0)}, and the combined
+     * addend {@code 2^30 + 2^(right-1) * 2^31} and shift {@code 31 + right} (see {@link #doubleRounding}).
+     */
     private final int[] leftFactor;
-    private final int[] right;
-    private final int[] half;
+    private final long[] doubleAdd;
+    private final int[] doubleShift;
     private final int[] shift;
     private final int outputOffset;
     private final int actMin;
@@ -35,15 +38,17 @@ final class Rescale {
         totalShift = new int[n];
         round = new long[n];
         leftFactor = new int[n];
-        right = new int[n];
-        half = new int[n];
+        doubleAdd = new long[n];
+        doubleShift = new int[n];
         this.shift = shift.clone();
         for (int c = 0; c < n; c++) {
             totalShift[c] = 31 - shift[c];
             round[c] = 1L << (totalShift[c] - 1);
             leftFactor[c] = 1 << (shift[c] > 0 ? shift[c] : 0);
-            right[c] = shift[c] > 0 ? 0 : -shift[c];
-            half[c] = right[c] > 0 ? 1 << (right[c] - 1) : 0;
+            int right = shift[c] > 0 ? 0 : -shift[c];
+            long half = right > 0 ? 1L << (right - 1) : 0;
+            doubleAdd[c] = (1L << 30) + (half << 31);
+            doubleShift[c] = 31 + right; // above 62 (right > 31, outside RoundingDivideByPOT's range): FixedPoint
         }
     }
 
@@ -113,21 +118,21 @@ final class Rescale {
 
     /**
      * {@code RoundingDivideByPOT(SRDHM(x * 2^left, M), right)} as one magnitude computation: with
-     * {@code v = x * 2^left * M} (64-bit), SRDHM is {@code sign(v) * ((|v| + 2^30 - [v < 0]) >> 31)} and
-     * the rounding divide, symmetric around zero, is {@code sign * ((|h| + 2^(right-1)) >> right)}.
+     * {@code v = x * 2^left * M} (64-bit), SRDHM is {@code sign(v) * floor((|v| + 2^30 - [v < 0]) / 2^31)}
+     * and the rounding divide, symmetric around zero, is {@code sign * floor((h + 2^(right-1)) / 2^right)}
+     * on {@code h = |SRDHM|}; the two floors nest into one,
+     * {@code floor((|v| - [v < 0] + 2^30 + 2^(right-1) * 2^31) / 2^(31 + right)}, below 2^63.
      * SRDHM's only saturating case needs {@code M == INT32_MIN}, which no quantized multiplier is
-     * (they lie in [0, 2^31)); such a multiplier takes {@link FixedPoint}'s path.
+     * (they lie in [0, 2^31)); such a multiplier, and right shifts beyond 31, take {@link FixedPoint}'s path.
      */
     int doubleRounding(int x, int c) {
         int b = multiplier[c];
-        if (b == Integer.MIN_VALUE) {
+        if (b == Integer.MIN_VALUE || doubleShift[c] > 62) {
             return FixedPoint.multiplyByQuantizedMultiplier(x, b, shift[c]);
         }
         long v = (long) (x * leftFactor[c]) * b;
         long sign = v >> 63;                          // 0 or -1
-        long magnitude = (v ^ sign) - sign;
-        long high = (magnitude + (1L << 30) + sign) >> 31;
-        long r = (high + half[c]) >> right[c];
+        long r = (((v ^ sign) - sign) + sign + doubleAdd[c]) >> doubleShift[c];
         return (int) ((r ^ sign) - sign);
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Rescale}'s precomputed single and branch-free double rounding give the same integers as
  * {@link FixedPoint}'s definitions, on random and extreme accumulators and multipliers from real
- * scale ratios (right shifts, no shift, left shifts).
+ * scale ratios (right shifts up to 30, no shift, left shifts).
  */
 class RescaleTest {
 
@@ -24,7 +24,8 @@ class RescaleTest {
         int[] m = new int[channels];
         int[] s = new int[channels];
         for (int c = 0; c < channels; c++) {
-            double ratio = c == 0 ? 1.0 : c == 1 ? 0.5 : Math.pow(2, -20 + r.nextDouble() * 26);
+            double ratio = c == 0 ? 1.0 : c == 1 ? 0.5 : c < 6 ? Math.pow(2, -32 + c + r.nextDouble())
+                    : Math.pow(2, -20 + r.nextDouble() * 26);
             QuantizedMultiplier q = QuantizedMultiplier.of(ratio);
             m[c] = q.multiplier();
             s[c] = q.shift();
