@@ -5,27 +5,22 @@ import dev.quanta.engine.kernels.Parallel;
 import dev.quanta.engine.kernels.TensorSlot;
 
 /**
- * The fast 8-bit CONV_2D: im2col into int tiles of {@link #TILE} output pixels, then a blocked GEMM
- * over the transposed filter ({@code int[k][outC]} rows), then a requantization with precomputed
- * rounding constants.
+ * The fast 8-bit CONV_2D. With more than {@link #NARROW} output channels: im2col into int tiles of
+ * {@link #TILE} output pixels, the product in {@link PairGemm} (two exact integer multiply-adds per
+ * double lane, four taps per pass over a block of channels), then {@link Rescale}. With few output
+ * channels the product runs transposed, vectorized over {@link #PIXELS} pixels, with the same
+ * four-tap int loop ({@link #madd4}).
  *
- * <p>The inner loop takes four filter taps at once for one pixel:
- * {@code acc[j] += a0*w0[j] + a1*w1[j] + a2*w2[j] + a3*w3[j]} over a block of {@link #NB} output
- * channels. Compared with the one-tap axpy ({@code acc[j] += a*w[j]}, one load and one store of the
- * accumulator per multiply-add) it loads and stores the accumulator once per four multiply-adds, and
- * every array in it is indexed by the loop variable alone, the form HotSpot C2 vectorizes. The four
- * filter rows of a block stay in L1 while the tile's pixels use them.
- *
- * <p>Padding taps are filled with the input zero point, so {@code w * (x - zp_in)} is 0 there exactly
- * as the reference's skipped taps; the constant {@code -zp_in * sum(w)} is folded into the bias.
- * Integer sums wrap the same way in any order, so the accumulators equal {@link Conv2DInt8#reference}'s,
- * and the requantization is the same formula, so outputs are bit-identical.
+ * <p>Every array in an inner loop is indexed by the loop variable alone, the form HotSpot C2
+ * vectorizes (a loop reading one array at an offset from another stays scalar). Padding taps are
+ * filled with the input zero point, so {@code w * (x - zp_in)} is 0 there exactly as the reference's
+ * skipped taps; the constant {@code -zp_in * sum(w)} is folded into the bias. The integer sums equal
+ * {@link Conv2DInt8#reference}'s and the requantization is the same formula, so outputs are
+ * bit-identical (property-tested on randomized shapes).
  */
 final class ConvInt8Fast {
     /** Output pixels per im2col tile. */
     static final int TILE = 8;
-    /** Output channels per column block. */
-    static final int NB = 256;
     /** Up to this many output channels the GEMM runs transposed, vectorized over pixels. */
     static final int NARROW = 16;
     /** Output pixels per tile of the transposed GEMM. */
@@ -172,36 +167,6 @@ final class ConvInt8Fast {
         return -Math.floorDiv(-a, b);
     }
 
-    /**
-     * {@code acc[i][j] = bias[j] + sum_kk a[i * k + kk] * w[kk][j]} for the {@code n} rows of {@code a}.
-     * Blocked over {@link #NB} columns, four taps per pass (see the class comment).
-     */
-    static void gemm(int[] a, int k, int n, int[][] w, int[] bias, int[][] acc) {
-        int cols = bias.length;
-        int k4 = k & ~3;
-        for (int j0 = 0; j0 < cols; j0 += NB) {
-            int j1 = Math.min(cols, j0 + NB);
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(bias, j0, acc[i], j0, j1 - j0);
-            }
-            for (int kk = 0; kk < k4; kk += 4) {
-                int[] w0 = w[kk];
-                int[] w1 = w[kk + 1];
-                int[] w2 = w[kk + 2];
-                int[] w3 = w[kk + 3];
-                for (int i = 0; i < n; i++) {
-                    int ai = i * k + kk;
-                    madd4(j0, j1, a[ai], a[ai + 1], a[ai + 2], a[ai + 3], w0, w1, w2, w3, acc[i]);
-                }
-            }
-            for (int kk = k4; kk < k; kk++) {
-                for (int i = 0; i < n; i++) {
-                    madd1(j0, j1, a[i * k + kk], w[kk], acc[i]);
-                }
-            }
-        }
-    }
-
     /** {@code c[j] += a0*w0[j] + a1*w1[j] + a2*w2[j] + a3*w3[j]} for j in [j0, j1). */
     static void madd4(int j0, int j1, int a0, int a1, int a2, int a3, int[] w0, int[] w1, int[] w2, int[] w3,
                       int[] c) {
@@ -259,17 +224,6 @@ final class ConvInt8Fast {
                 d += inC;
             }
         }
-    }
-
-    /** {@code w (rows, cols)} as {@code (cols, rows)}. */
-    static int[] transpose(int[] w, int rows, int cols) {
-        int[] t = new int[w.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
-            }
-        }
-        return t;
     }
 
     /** Splits a row-major {@code (rows, cols)} matrix into separate row arrays. */

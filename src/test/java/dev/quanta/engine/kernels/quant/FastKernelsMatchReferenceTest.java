@@ -110,7 +110,8 @@ class FastKernelsMatchReferenceTest {
     }
 
     /**
-     * Randomized CONV_2D shapes: output channels across {@link ConvInt8Fast#NB} (column blocks), depths
+     * Randomized CONV_2D shapes: output channels across {@link PairGemm#NBP} pairs (column blocks) and
+     * odd counts, both sides of {@link ConvInt8Fast#NARROW}, depths
      * not a multiple of 4 (tap remainder), pixel counts not a multiple of {@link ConvInt8Fast#TILE},
      * 1x1 and larger filters, strides, dilations, padding, int8 per-channel / per-tensor and uint8,
      * extreme zero points.
@@ -128,7 +129,7 @@ class FastKernelsMatchReferenceTest {
             int h = (kh - 1) * dil + 1 + r.nextInt(6);
             int w = (kw - 1) * dil + 1 + r.nextInt(6);
             int ic = 1 + r.nextInt(trial % 3 == 0 ? 70 : 9);
-            int oc = 1 + r.nextInt(trial % 4 == 0 ? 2 * ConvInt8Fast.NB + 40 : 40);
+            int oc = 1 + r.nextInt(trial % 4 == 0 ? 4 * PairGemm.NBP + 40 : 40);
             int sh = 1 + r.nextInt(2);
             int sw = 1 + r.nextInt(2);
             int padding = r.nextInt(2);
@@ -184,7 +185,7 @@ class FastKernelsMatchReferenceTest {
         }
     }
 
-    /** Randomized FULLY_CONNECTED shapes (batch, depth with remainders, units across column blocks). */
+    /** Randomized FULLY_CONNECTED shapes (batch, depth, units). */
     @Test
     void fullyConnectedRandomizedShapes() {
         Random r = new Random(1206L);
@@ -193,7 +194,7 @@ class FastKernelsMatchReferenceTest {
             DType type = u ? DType.UINT8 : DType.INT8;
             int batch = 1 + r.nextInt(5);
             int depth = 1 + r.nextInt(trial % 2 == 0 ? 300 : 20);
-            int units = 1 + r.nextInt(trial % 3 == 0 ? 2 * ConvInt8Fast.NB + 30 : 30);
+            int units = 1 + r.nextInt(trial % 3 == 0 ? 30 : 30);
             QuantParams wq = u ? QuantParams.perTensor(0.01f, r.nextInt(256))
                     : r.nextBoolean() ? QuantParams.perAxis(scales(r, units), new long[units], 0)
                     : QuantParams.perTensor(0.01f, 0);
