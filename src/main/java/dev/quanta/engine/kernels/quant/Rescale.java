@@ -24,6 +24,8 @@ final class Rescale {
     private final long[] doubleAdd;
     private final int[] doubleShift;
     private final int[] shift;
+    /** Double rounding with no left shift, no {@code INT32_MIN} multiplier and right shifts up to 31 in every channel. */
+    private final boolean plainDouble;
     private final int outputOffset;
     private final int actMin;
     private final int actMax;
@@ -41,6 +43,7 @@ final class Rescale {
         doubleAdd = new long[n];
         doubleShift = new int[n];
         this.shift = shift.clone();
+        boolean plain = true;
         for (int c = 0; c < n; c++) {
             totalShift[c] = 31 - shift[c];
             round[c] = 1L << (totalShift[c] - 1);
@@ -49,7 +52,9 @@ final class Rescale {
             long half = right > 0 ? 1L << (right - 1) : 0;
             doubleAdd[c] = (1L << 30) + (half << 31);
             doubleShift[c] = 31 + right; // above 62 (right > 31, outside RoundingDivideByPOT's range): FixedPoint
+            plain &= leftFactor[c] == 1 && multiplier[c] != Integer.MIN_VALUE && doubleShift[c] <= 62;
         }
+        plainDouble = plain;
     }
 
     /** Requantizes channels {@code [0, n)} of {@code acc} into {@code y[yo ..]}; channel c uses constants c. */
@@ -90,6 +95,16 @@ final class Rescale {
             for (int c = 0; c < n; c++) {
                 int v = (int) (((long) acc[from + c] * m[c] + r[c]) >> t[c]) + zp;
                 y[yo + c] = (byte) Math.min(Math.max(v, lo), hi);
+            }
+        } else if (plainDouble) {
+            long[] add = doubleAdd;
+            int[] t = doubleShift;
+            for (int c = 0; c < n; c++) {
+                long v = (long) acc[from + c] * m[c];
+                long sign = v >> 63;
+                long r = (((v ^ sign) - sign) + sign + add[c]) >> t[c];
+                int q = (int) ((r ^ sign) - sign) + zp;
+                y[yo + c] = (byte) Math.min(Math.max(q, lo), hi);
             }
         } else {
             for (int c = 0; c < n; c++) {

@@ -58,4 +58,40 @@ class RescaleTest {
             assertEquals((byte) Math.min(Math.max(v, -20), 30), y[2 + i], "value " + i);
         }
     }
+
+    /**
+     * The row loops of {@link Rescale#apply} (single rounding, the double-rounding loop for channels
+     * without left shifts, and the general one) give FixedPoint's integers, offset and clamped.
+     */
+    @Test
+    void rowLoopsMatchFixedPoint() {
+        Random r = new Random(21);
+        int channels = 48;
+        for (int config = 0; config < 3; config++) {
+            int[] m = new int[channels];
+            int[] s = new int[channels];
+            for (int c = 0; c < channels; c++) {
+                double ratio = config == 2 && c % 5 == 0 ? Math.pow(2, 1 + r.nextDouble() * 4)
+                        : Math.pow(2, -30 + r.nextDouble() * 30);
+                QuantizedMultiplier q = QuantizedMultiplier.of(ratio);
+                m[c] = q.multiplier();
+                s[c] = q.shift();
+            }
+            boolean single = config == 0;
+            Rescale rescale = new Rescale(m, s, single, -7, -128, 127);
+            int pixels = 50;
+            int[] acc = new int[pixels * channels];
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] = i < EXTREMES.length ? EXTREMES[i] : i % 3 == 0 ? r.nextInt() : r.nextInt(1 << 16) - (1 << 15);
+            }
+            byte[] y = new byte[acc.length];
+            rescale.apply(acc, 0, acc.length, y, 0, 0);
+            for (int i = 0; i < acc.length; i++) {
+                int c = i % channels;
+                int v = (single ? FixedPoint.multiplyByQuantizedMultiplierSingleRounding(acc[i], m[c], s[c])
+                        : FixedPoint.multiplyByQuantizedMultiplier(acc[i], m[c], s[c])) - 7;
+                assertEquals((byte) Math.min(Math.max(v, -128), 127), y[i], "config " + config + " element " + i);
+            }
+        }
+    }
 }
