@@ -123,11 +123,7 @@ final class ScreenshotTour {
         }
         when(() -> idle() && !vm.compareView().measured().isEmpty(), () -> workbench.window().showTab(2));
         then(() -> snap(workbench.window().scene(), "04-compare"));
-        then(() -> {
-            if (workbench.window().compareView().lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp) {
-                sp.setVvalue(1);
-            }
-        });
+        then(this::scrollToScatter);
         then(() -> snap(workbench.window().scene(), "05-compare-charts"));
         then(() -> {
             workbench.window().setTheme("dark");
@@ -151,6 +147,17 @@ final class ScreenshotTour {
         });
         when(() -> idle() && !vm.tasks().errorProperty().get().isEmpty(),
                 () -> snap(workbench.window().scene(), "07-error"));
+    }
+
+    /** Scrolls the Compare charts so the accuracy and accuracy-vs-size row is at the top, whole. */
+    private void scrollToScatter() {
+        var cv = workbench.window().compareView();
+        if (cv.lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            Node scatter = cv.charts().get(3);
+            double y = sp.getContent().sceneToLocal(scatter.localToScene(0, 0)).getY();
+            double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            sp.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / range)));
+        }
     }
 
     private DialogPane pane() {

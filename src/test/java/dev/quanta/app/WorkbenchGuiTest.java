@@ -138,6 +138,12 @@ class WorkbenchGuiTest {
         TableView<?> table = robot.lookup("#layerTable").queryTableView();
         assertEquals(GuiTestEngine.LAYERS, table.getItems().size());
         assertEquals("", vm().tasks().errorProperty().get());
+        // Every header shows its whole title, not "Output sh...".
+        List<String> shown = new java.util.ArrayList<>();
+        robot.interact(() -> table.lookupAll(".column-header .label .text").forEach(n ->
+                shown.add(((javafx.scene.text.Text) n).getText())));
+        assertEquals(table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).sorted().toList(),
+                shown.stream().sorted().toList());
     }
 
     @Test
@@ -176,6 +182,15 @@ class WorkbenchGuiTest {
         next(robot, wizard[0]);
         assertEquals("Recommended: Full integer (int8) — 4x smaller, 3x+ speedup (CPU, Edge TPU, microcontrollers)",
                 robot.lookup("#recommendedMode").queryAs(Label.class).getText());
+        // With nothing chosen Finish is disabled and the page says why.
+        robot.clickOn("#mode-FULL_INTEGER");
+        assertTrue(wizard[0].button(ButtonBar.ButtonData.FINISH).isDisabled());
+        Label nothing = robot.lookup("#nothingToProduce").queryAs(Label.class);
+        assertTrue(nothing.isVisible());
+        assertTrue(nothing.getText().startsWith("Nothing to produce"), nothing.getText());
+        robot.clickOn("#mode-FULL_INTEGER");
+        assertTrue(!wizard[0].button(ButtonBar.ButtonData.FINISH).isDisabled());
+        assertTrue(!nothing.isVisible());
         robot.clickOn("#mode-FLOAT16");
 
         AtomicInteger ticks = new AtomicInteger();

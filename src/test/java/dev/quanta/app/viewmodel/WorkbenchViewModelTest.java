@@ -159,6 +159,23 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aFloatFineTunedRecipeIsProducedAndMeasuredLikeTheOthers() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe pruned = Recipe.fineTunedFloat(List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        Recipe clustered = Recipe.fineTunedFloat(List.of(dev.quanta.app.port.Training.CLUSTERING), ft);
+        assertTrue(vm.production().produce(List.of(pruned, clustered), "mnist-10k"));
+        assertEquals(List.of("m.tflite", "m-pruned80-float.tflite", "m-clustered16-float.tflite"),
+                vm.variants().stream().map(VariantEntry::name).toList());
+        assertEquals(List.of("baseline", "pruned 80% (float)", "clustered 16 (float)"),
+                vm.variants().stream().map(VariantEntry::shortName).toList());
+        assertTrue(engine.calls.contains("optimize pruned80-float"), engine.calls.toString());
+        assertEquals(3, vm.compareView().measured().size());
+        assertNotNull(vm.variants().get(1).measurement().accuracy());
+        assertNotNull(vm.variants().get(2).measurement().latency());
+    }
+
+    @Test
     void aRecipeTheEngineCannotMakeIsReportedAndTheOthersStillAppear() {
         vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
         engine.failingTags.add("qat-int8");
