@@ -4,6 +4,7 @@ import dev.quanta.app.port.LayerError;
 import dev.quanta.app.port.Latency;
 import dev.quanta.app.port.Measurement;
 import dev.quanta.app.viewmodel.Pareto;
+import dev.quanta.app.viewmodel.SizeAxis;
 import dev.quanta.app.viewmodel.VariantEntry;
 import java.awt.BasicStroke;
 import java.awt.Font;
@@ -101,8 +102,11 @@ public final class CompareCharts {
      * Accuracy vs size, each point named (labels laid out at draw time so they never overlap, with
      * leader lines where a label had to move), the Pareto front drawn as a dashed line through its
      * points, each marked with a ring, and a quality axis that includes every point with a margin.
+     *
+     * @param points sizes in bytes on {@code axis} (the front is computed on them)
+     * @param axis which size the points carry; it names the x axis
      */
-    public static JFreeChart paretoScatter(List<Pareto.Point> points, String qualityName) {
+    public static JFreeChart paretoScatter(List<Pareto.Point> points, String qualityName, SizeAxis axis) {
         XYSeries all = new XYSeries("variants", false);
         for (Pareto.Point p : points) {
             all.add(p.size() / 1024.0, p.quality() * 100);
@@ -114,7 +118,7 @@ public final class CompareCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(front);
         data.addSeries(all);
-        JFreeChart chart = ChartFactory.createScatterPlot(capitalize(qualityName) + " vs size", "file size (KiB)",
+        JFreeChart chart = ChartFactory.createScatterPlot(capitalize(qualityName) + " vs size", axis.axisLabel(),
                 qualityName + " (%)", data, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();

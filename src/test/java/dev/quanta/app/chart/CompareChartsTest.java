@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quanta.app.viewmodel.Pareto;
+import dev.quanta.app.viewmodel.SizeAxis;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -13,15 +14,26 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 
-/** The accuracy-vs-size scatter: legible labels, the Pareto front, and every point inside the plot. */
+/** The accuracy-vs-size scatter: legible labels, the Pareto front on the chosen size, every point inside the plot. */
 class CompareChartsTest {
-    /** The wizard's variants of fashion_cnn: four of the same file size, three of them within 0.3 points. */
+    /**
+     * The wizard's variants of fashion_cnn by file size (docs/screenshots/04-compare.png): four of
+     * the same 12.4 KiB, three of them within 0.3 points.
+     */
     private static final List<Pareto.Point> FASHION = List.of(
             new Pareto.Point("baseline", 36_944, 0.892),
             new Pareto.Point("int8", 12_672, 0.890),
             new Pareto.Point("pruned 80% + int8", 12_672, 0.830),
             new Pareto.Point("QAT int8", 12_672, 0.888),
             new Pareto.Point("clustered 16 + int8", 12_672, 0.891));
+
+    /** The same variants by gzipped size (32.8, 9.3, 4.6, 9.3 and 7.3 KiB): pruning and clustering compress. */
+    private static final List<Pareto.Point> FASHION_GZIPPED = List.of(
+            new Pareto.Point("baseline", 33_587, 0.892),
+            new Pareto.Point("int8", 9_523, 0.890),
+            new Pareto.Point("pruned 80% + int8", 4_710, 0.830),
+            new Pareto.Point("QAT int8", 9_523, 0.888),
+            new Pareto.Point("clustered 16 + int8", 7_475, 0.891));
 
     /** Label boxes the way the chart lays them out on a plot of the given pixel size. */
     private static Rectangle2D[] layout(List<Pareto.Point> points, double[] yRange, double xMax, Rectangle2D area,
@@ -75,7 +87,7 @@ class CompareChartsTest {
 
     @Test
     void everyPointIsInsideTheQualityAxisWithAMargin() {
-        JFreeChart chart = CompareCharts.paretoScatter(FASHION, "accuracy");
+        JFreeChart chart = CompareCharts.paretoScatter(FASHION, "accuracy", SizeAxis.FILE);
         XYPlot plot = chart.getXYPlot();
         Range y = plot.getRangeAxis().getRange();
         for (Pareto.Point p : FASHION) {
@@ -92,5 +104,33 @@ class CompareChartsTest {
         BufferedImage img = chart.createBufferedImage(560, 380);
         assertEquals(560, img.getWidth());
         assertEquals(1, plot.getAnnotations().size());
+    }
+
+    private static List<String> frontNames(JFreeChart chart, List<Pareto.Point> points) {
+        XYPlot plot = chart.getXYPlot();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getDataset().getItemCount(0); i++) {
+            double x = plot.getDataset().getXValue(0, i);
+            double y = plot.getDataset().getYValue(0, i);
+            points.stream().filter(p -> p.size() / 1024.0 == x && p.quality() * 100 == y)
+                    .forEach(p -> names.add(p.name()));
+        }
+        return names;
+    }
+
+    @Test
+    void onGzippedSizeThePrunedVariantIsOnTheFrontAndOnFileSizeItIsDominated() {
+        JFreeChart gz = CompareCharts.paretoScatter(FASHION_GZIPPED, "accuracy", SizeAxis.GZIPPED);
+        assertEquals("gzipped size (KiB)", gz.getXYPlot().getDomainAxis().getLabel());
+        // Smallest download (4.6 KiB, 83 %), clustered (7.3 KiB, 89.1 %) beats int8 and QAT (9.3 KiB), baseline.
+        assertEquals(List.of("pruned 80% + int8", "clustered 16 + int8", "baseline"), frontNames(gz, FASHION_GZIPPED));
+        assertEquals(4_710 / 1024.0, gz.getXYPlot().getDataset().getXValue(0, 0), 1e-12);
+
+        JFreeChart file = CompareCharts.paretoScatter(FASHION, "accuracy", SizeAxis.FILE);
+        assertEquals("file size (KiB)", file.getXYPlot().getDomainAxis().getLabel());
+        // Same 12.4 KiB file as clustered, lower accuracy: dominated.
+        assertEquals(List.of("clustered 16 + int8", "baseline"), frontNames(file, FASHION));
+        // Both draw.
+        assertEquals(560, gz.createBufferedImage(560, 380).getWidth());
     }
 }
