@@ -123,12 +123,11 @@ final class ScreenshotTour {
         }
         when(() -> idle() && !vm.compareView().measured().isEmpty(), () -> workbench.window().showTab(2));
         then(() -> snap(workbench.window().scene(), "04-compare"));
-        then(() -> {
-            if (workbench.window().compareView().lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp) {
-                sp.setVvalue(1);
-            }
-        });
+        then(() -> scrollTo(workbench.window().compareView().charts().get(3)));
         then(() -> snap(workbench.window().scene(), "05-compare-charts"));
+        // The per-layer error chart whole, x labels (layer index and op) included.
+        then(() -> scrollTo(workbench.window().compareView().charts().get(4).getParent()));
+        then(() -> snap(workbench.window().scene(), "08-per-layer-error"));
         then(() -> {
             workbench.window().setTheme("dark");
             vm.variants().stream().filter(v -> v.recipe() != null)
@@ -151,6 +150,19 @@ final class ScreenshotTour {
         });
         when(() -> idle() && !vm.tasks().errorProperty().get().isEmpty(),
                 () -> snap(workbench.window().scene(), "07-error"));
+    }
+
+    /**
+     * Scrolls the Compare charts so {@code node} (a chart, or the per-layer error chart with its
+     * chooser) is at the top, or as high as the scroll range allows, so it shows whole.
+     */
+    private void scrollTo(Node node) {
+        var cv = workbench.window().compareView();
+        if (cv.lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            double y = sp.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            sp.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 8) / range)));
+        }
     }
 
     private DialogPane pane() {

@@ -1,5 +1,6 @@
 package dev.quanta.app;
 
+import dev.quanta.app.port.ConstantInput;
 import dev.quanta.app.port.DatasetCatalog;
 import dev.quanta.app.port.DatasetInfo;
 import dev.quanta.app.port.IoTensor;
@@ -165,9 +166,12 @@ public final class FakeEngine {
         public List<LayerRow> layers() {
             return List.of(
                     new LayerRow(0, "CONV_2D", 3, "[1,4,4,3] [2,1,1,3] [2]", "[1,4,4,2]", "FLOAT32 -> FLOAT32", 8, 32,
-                            0.25, "float", List.of("kernel: conv/w")),
-                    new LayerRow(1, "FULLY_CONNECTED", 9, "[1,32] [2,32]", "[1,2]", "FLOAT32 -> FLOAT32", 8, 32,
-                            0, "int8 per-channel", List.of()));
+                            0.25, "float", List.of("kernel: conv/w"), List.of(
+                            new ConstantInput(1, "conv/w", "FLOAT32", new int[] {2, 1, 1, 3}, 6, 2 / 6.0, false),
+                            new ConstantInput(2, "conv/b", "FLOAT32", new int[] {2}, 2, 0, false))),
+                    new LayerRow(1, "FULLY_CONNECTED", 9, "[1,4] [2,4]", "[1,2]", "FLOAT32 -> FLOAT32", 8, 32,
+                            0.25, "int8 per-channel", List.of(), List.of(
+                            new ConstantInput(1, "fc/w", "INT8", new int[] {2, 4}, 8, 0.25, true))));
         }
 
         @Override

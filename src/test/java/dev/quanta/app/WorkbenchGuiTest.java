@@ -12,6 +12,7 @@ import dev.quanta.app.port.VariantOptimizer;
 import dev.quanta.app.port.WorkbenchPorts;
 import dev.quanta.app.settings.SettingsStore;
 import dev.quanta.app.view.ExportActions;
+import dev.quanta.app.viewmodel.SizeAxis;
 import dev.quanta.app.viewmodel.TaskRunner;
 import dev.quanta.app.viewmodel.VariantEntry;
 import dev.quanta.app.viewmodel.WorkbenchViewModel;
@@ -34,6 +35,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -138,6 +140,12 @@ class WorkbenchGuiTest {
         TableView<?> table = robot.lookup("#layerTable").queryTableView();
         assertEquals(GuiTestEngine.LAYERS, table.getItems().size());
         assertEquals("", vm().tasks().errorProperty().get());
+        // Every header shows its whole title, not "Output sh...".
+        List<String> shown = new java.util.ArrayList<>();
+        robot.interact(() -> table.lookupAll(".column-header .label .text").forEach(n ->
+                shown.add(((javafx.scene.text.Text) n).getText())));
+        assertEquals(table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).sorted().toList(),
+                shown.stream().sorted().toList());
     }
 
     @Test
@@ -176,6 +184,15 @@ class WorkbenchGuiTest {
         next(robot, wizard[0]);
         assertEquals("Recommended: Full integer (int8) — 4x smaller, 3x+ speedup (CPU, Edge TPU, microcontrollers)",
                 robot.lookup("#recommendedMode").queryAs(Label.class).getText());
+        // With nothing chosen Finish is disabled and the page says why.
+        robot.clickOn("#mode-FULL_INTEGER");
+        assertTrue(wizard[0].button(ButtonBar.ButtonData.FINISH).isDisabled());
+        Label nothing = robot.lookup("#nothingToProduce").queryAs(Label.class);
+        assertTrue(nothing.isVisible());
+        assertTrue(nothing.getText().startsWith("Nothing to produce"), nothing.getText());
+        robot.clickOn("#mode-FULL_INTEGER");
+        assertTrue(!wizard[0].button(ButtonBar.ButtonData.FINISH).isDisabled());
+        assertTrue(!nothing.isVisible());
         robot.clickOn("#mode-FLOAT16");
 
         AtomicInteger ticks = new AtomicInteger();
@@ -206,6 +223,15 @@ class WorkbenchGuiTest {
         TableView<?> table = robot.lookup("#compareTable").queryTableView();
         assertEquals(3, table.getItems().size());
 
+        // Accuracy vs size: gzipped by default; choosing file redraws it (axis, points) and is remembered.
+        @SuppressWarnings("unchecked")
+        ChoiceBox<SizeAxis> sizeAxis = robot.lookup("#sizeAxis").queryAs(ChoiceBox.class);
+        assertEquals(SizeAxis.GZIPPED, sizeAxis.getValue());
+        assertScatterOn(SizeAxis.GZIPPED);
+        robot.interact(() -> sizeAxis.setValue(SizeAxis.FILE));
+        assertScatterOn(SizeAxis.FILE);
+        assertEquals("file", vm().settings().compareSizeAxis);
+
         List<Path> files = WaitForAsyncUtils.asyncFx(() -> ExportActions.charts(
                 workbench.window().compareView().charts(), dir.resolve("export"))).get(60, TimeUnit.SECONDS);
         assertEquals(15, files.size());
@@ -217,10 +243,25 @@ class WorkbenchGuiTest {
             } else if (name.endsWith(".svg")) {
                 assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile())
                         .getDocumentElement().getNodeName());
+                if (name.startsWith("compare-pareto")) {
+                    String svg = new String(b, StandardCharsets.UTF_8);
+                    assertTrue(svg.contains("file size (KiB)") && !svg.contains("gzipped size"), "exported on file size");
+                }
             } else {
                 String pdf = new String(b, StandardCharsets.ISO_8859_1);
                 assertTrue(pdf.startsWith("%PDF-") && pdf.stripTrailing().endsWith("%%EOF"), name);
             }
+        }
+    }
+
+    /** The accuracy-vs-size chart shown has {@code axis}'s label and every measured variant at its size on it. */
+    private void assertScatterOn(SizeAxis axis) {
+        org.jfree.chart.plot.XYPlot plot = workbench.window().compareView().charts().get(3).chart().getXYPlot();
+        assertEquals(axis.axisLabel(), plot.getDomainAxis().getLabel());
+        List<VariantEntry> v = vm().variants();
+        assertEquals(v.size(), plot.getDataset().getItemCount(1));
+        for (int i = 0; i < v.size(); i++) {
+            assertEquals(axis.bytes(v.get(i).measurement()) / 1024.0, plot.getDataset().getXValue(1, i), 1e-12);
         }
     }
 

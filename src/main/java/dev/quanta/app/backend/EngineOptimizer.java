@@ -15,7 +15,6 @@ import dev.quanta.engine.data.SampleStream;
 import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.Tensor;
 import dev.quanta.engine.optimize.Mode;
-import dev.quanta.engine.optimize.OptimizeResult;
 import dev.quanta.engine.optimize.Optimizer;
 import dev.quanta.engine.optimize.QuantOptions;
 import dev.quanta.engine.optimize.TensorRanges;
@@ -96,43 +95,50 @@ final class EngineOptimizer implements VariantOptimizer {
 
     @Override
     public Path optimize(LoadedModel baseline, Recipe recipe, Path output, Progress progress, Cancellation cancel) {
-        OptimizeResult result;
+        byte[] bytes;
         if (recipe.training().isEmpty()) {
-            result = Optimizer.optimize(baseline.file(), engineRecipe(recipe), progress, cancel);
+            bytes = Optimizer.optimize(baseline.file(), engineRecipe(recipe), progress, cancel).model();
         } else {
             Trained t = fineTuned(baseline.file(), recipe, progress, cancel);
-            progress.update(-1, -1, "Quantizing: " + recipe.label());
-            if (recipe.learnedRanges()) {
+            if (!recipe.quantized()) {
+                // Pruning or clustering alone: the fine-tuned float model is the variant.
+                bytes = t.floatModel();
+            } else if (recipe.learnedRanges()) {
+                progress.update(-1, -1, "Quantizing: " + recipe.label());
                 Model m = TfliteReader.read(t.floatModel(), "fine-tuned");
-                result = Optimizer.optimizeWithRanges(m, t.floatModel().length, engineRecipe(recipe),
-                        ranges(m, t.ranges()), progress, cancel);
+                bytes = Optimizer.optimizeWithRanges(m, t.floatModel().length, engineRecipe(recipe),
+                        ranges(m, t.ranges()), progress, cancel).model();
             } else {
-                // The fine-tuned float model goes through exactly the path of a post-training variant.
-                Path tmp = null;
-                try {
-                    tmp = Files.createTempFile("quanta-finetuned", ".tflite");
-                    Files.write(tmp, t.floatModel());
-                    result = Optimizer.optimize(tmp, engineRecipe(recipe), progress, cancel);
-                } catch (IOException e) {
-                    throw new QuantaException("Cannot write the fine-tuned model to a temporary file: "
-                            + e.getMessage(), e);
-                } finally {
-                    if (tmp != null) {
-                        try {
-                            Files.deleteIfExists(tmp);
-                        } catch (IOException e) {
-                            tmp.toFile().deleteOnExit();
-                        }
-                    }
-                }
+                progress.update(-1, -1, "Quantizing: " + recipe.label());
+                bytes = quantizeFineTuned(t.floatModel(), recipe, progress, cancel);
             }
         }
         try {
-            AtomicFiles.write(output, result.model());
+            AtomicFiles.write(output, bytes);
         } catch (IOException e) {
             throw new QuantaException("Cannot write the variant " + output + ": " + e.getMessage(), e);
         }
         return output;
+    }
+
+    /** The fine-tuned float model through exactly the path of a post-training variant. */
+    private static byte[] quantizeFineTuned(byte[] floatModel, Recipe recipe, Progress progress, Cancellation cancel) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("quanta-finetuned", ".tflite");
+            Files.write(tmp, floatModel);
+            return Optimizer.optimize(tmp, engineRecipe(recipe), progress, cancel).model();
+        } catch (IOException e) {
+            throw new QuantaException("Cannot write the fine-tuned model to a temporary file: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    tmp.toFile().deleteOnExit();
+                }
+            }
+        }
     }
 
     /** The fine-tuned float model for the recipe's training, reusing the last one when it matches. */

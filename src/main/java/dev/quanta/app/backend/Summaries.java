@@ -1,17 +1,25 @@
 package dev.quanta.app.backend;
 
+import dev.quanta.app.port.ConstantInput;
 import dev.quanta.app.port.IoTensor;
 import dev.quanta.app.port.LayerRow;
 import dev.quanta.app.port.ModelSummary;
 import dev.quanta.app.viewmodel.Format;
+import dev.quanta.app.viewmodel.WeightLayers;
 import dev.quanta.engine.eval.FileSizes;
 import dev.quanta.engine.eval.ModelInspector;
+import dev.quanta.engine.eval.TensorStats;
+import dev.quanta.engine.eval.WeightStatistics;
 import dev.quanta.engine.graph.Model;
+import dev.quanta.engine.graph.Operator;
+import dev.quanta.engine.graph.Tensor;
 import dev.quanta.engine.util.Cancellation;
 import dev.quanta.engine.util.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The engine's model summary ({@link ModelInspector}, as {@code quanta inspect} prints it) in the workbench's records. */
@@ -26,9 +34,11 @@ final class Summaries {
         dev.quanta.engine.eval.ModelSummary s = ModelInspector.summarize(m, file.getFileName().toString(),
                 FileSizes.of(file), progress, cancel);
         List<LayerRow> rows = new ArrayList<>();
+        Map<Tensor, ConstantInput> seen = new IdentityHashMap<>();
         for (dev.quanta.engine.eval.ModelSummary.LayerRow r : s.layers()) {
             if (r.subgraph() == 0) {
-                rows.add(row(r));
+                cancel.check();
+                rows.add(row(r, constants(m.main().operators().get(r.index()), seen)));
             }
         }
         ModelSummary summary = new ModelSummary(s.file(), s.fileBytes(), s.gzipBytes(), s.paramsByDtype(),
@@ -36,7 +46,26 @@ final class Summaries {
         return new Result(summary, rows);
     }
 
-    private static LayerRow row(dev.quanta.engine.eval.ModelSummary.LayerRow r) {
+    /** The op's constant operands at their operand positions (omitted optional inputs still count). */
+    private static List<ConstantInput> constants(Operator op, Map<Tensor, ConstantInput> seen) {
+        List<ConstantInput> out = new ArrayList<>();
+        List<Tensor> inputs = op.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor t = inputs.get(i);
+            if (t == null || !t.isConstant()) {
+                continue;
+            }
+            ConstantInput c = seen.computeIfAbsent(t, x -> {
+                TensorStats st = WeightStatistics.of(x, 0, -1, 1);
+                return new ConstantInput(-1, x.name(), st.dtype(), x.shape() == null ? new int[0] : x.shape(),
+                        st.elements(), st.zeroFraction(), x.isQuantized());
+            });
+            out.add(new ConstantInput(i, c.name(), c.dtype(), c.shape(), c.elements(), c.sparsity(), c.quantized()));
+        }
+        return out;
+    }
+
+    private static LayerRow row(dev.quanta.engine.eval.ModelSummary.LayerRow r, List<ConstantInput> constants) {
         StringBuilder in = new StringBuilder();
         List<String> inTypes = new ArrayList<>();
         List<String> details = new ArrayList<>();
@@ -58,11 +87,12 @@ final class Summaries {
         }
         String weightType = r.inputs().stream().filter(t -> t.constant() && t.quant() != null)
                 .map(dev.quanta.engine.eval.ModelSummary.TensorInfo::dtype).findFirst().orElse(null);
-        String quant = r.weightQuant() == null ? (r.parameters() == 0 ? "–" : "float")
+        boolean weights = constants.stream().anyMatch(c -> WeightLayers.isWeight(r.op(), c));
+        String quant = r.weightQuant() == null ? (weights ? "float" : "–")
                 : quant(r.weightQuant(), weightType);
         return new LayerRow(r.index(), r.op(), r.version(), in.toString(), out.toString(),
                 String.join(",", inTypes) + " → " + String.join(",", outTypes), r.parameters(), r.bytes(),
-                r.sparsity(), quant, details);
+                r.sparsity(), quant, details, constants);
     }
 
     private static String shape(dev.quanta.engine.eval.ModelSummary.TensorInfo t) {

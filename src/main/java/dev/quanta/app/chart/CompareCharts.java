@@ -4,13 +4,13 @@ import dev.quanta.app.port.LayerError;
 import dev.quanta.app.port.Latency;
 import dev.quanta.app.port.Measurement;
 import dev.quanta.app.viewmodel.Pareto;
+import dev.quanta.app.viewmodel.SizeAxis;
 import dev.quanta.app.viewmodel.VariantEntry;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -20,7 +20,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -99,9 +98,16 @@ public final class CompareCharts {
         return chart;
     }
 
-    /** Accuracy vs size, each point labeled, with the Pareto front drawn as a line. */
-    public static JFreeChart paretoScatter(List<Pareto.Point> points, String qualityName) {
-        XYSeries all = new XYSeries("variants");
+    /**
+     * Accuracy vs size, each point named (labels laid out at draw time so they never overlap, with
+     * leader lines where a label had to move), the Pareto front drawn as a dashed line through its
+     * points, each marked with a ring, and a quality axis that includes every point with a margin.
+     *
+     * @param points sizes in bytes on {@code axis} (the front is computed on them)
+     * @param axis which size the points carry; it names the x axis
+     */
+    public static JFreeChart paretoScatter(List<Pareto.Point> points, String qualityName, SizeAxis axis) {
+        XYSeries all = new XYSeries("variants", false);
         for (Pareto.Point p : points) {
             all.add(p.size() / 1024.0, p.quality() * 100);
         }
@@ -112,13 +118,17 @@ public final class CompareCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(front);
         data.addSeries(all);
-        JFreeChart chart = ChartFactory.createScatterPlot(capitalize(qualityName) + " vs size", "file size (KiB)",
+        JFreeChart chart = ChartFactory.createScatterPlot(capitalize(qualityName) + " vs size", axis.axisLabel(),
                 qualityName + " (%)", data, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, true);
-        r.setSeriesShapesVisible(0, false);
+        r.setSeriesShapesVisible(0, true);
+        r.setSeriesShapesFilled(0, false);
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-8, -8, 16, 16));
         r.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+        r.setSeriesOutlineStroke(0, new BasicStroke(2f));
+        r.setUseOutlinePaint(false);
         r.setSeriesPaint(0, ChartStyle.ORANGE);
         r.setSeriesLinesVisible(1, false);
         r.setSeriesShapesVisible(1, true);
@@ -126,68 +136,37 @@ public final class CompareCharts {
         r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
         plot.setRenderer(r);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        // A single point (or equal qualities) would give a degenerate axis: keep at least 2 points of range.
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(2.0);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeMinimumSize(10.0);
         plot.getDomainAxis().setUpperMargin(0.2);
-        double[] labelY = labelPositions(points);
+        double[] range = qualityRange(points);
+        plot.getRangeAxis().setRange(range[0], range[1]);
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
-            Pareto.Point p = points.get(i);
-            XYTextAnnotation a = new XYTextAnnotation("  " + p.name(), p.size() / 1024.0, labelY[i]);
-            a.setTextAnchor(TextAnchor.CENTER_LEFT);
-            a.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            plot.addAnnotation(a);
+            xs[i] = points.get(i).size() / 1024.0;
+            ys[i] = points.get(i).quality() * 100;
         }
+        plot.addAnnotation(new PointLabels(points.stream().map(Pareto.Point::name).toList(), xs, ys,
+                new Font(Font.SANS_SERIF, Font.PLAIN, 11)));
         return chart;
     }
 
     /**
-     * The y (in %) of each point's label: at the point, but moved down (or up) where variants of
-     * nearly the same size and quality would print their names over each other.
+     * The quality axis (in %): every point inside with a margin of a tenth of the span (at least
+     * half a point) on each side, so no point sits on the plot's edge.
      */
-    static double[] labelPositions(List<Pareto.Point> points) {
-        int n = points.size();
-        double[] y = new double[n];
-        if (n == 0) {
-            return y;
-        }
+    static double[] qualityRange(List<Pareto.Point> points) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        double maxX = 0;
         for (Pareto.Point p : points) {
             lo = Math.min(lo, p.quality() * 100);
             hi = Math.max(hi, p.quality() * 100);
-            maxX = Math.max(maxX, p.size() / 1024.0);
         }
-        // One label line is about 7 % of the axis (the axis spans the qualities, at least 2 points).
-        double line = Math.max(hi - lo, 2.0) * 0.07;
-        double near = Math.max(maxX, 10.0) * 0.15;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            y[i] = points.get(i).quality() * 100;
+        if (points.isEmpty()) {
+            return new double[] {0, 100};
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(y[b], y[a]));
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            // Each pass moves the label strictly down below one placed label, so k passes suffice.
-            for (int pass = 0; pass <= k; pass++) {
-                double lowest = Double.NaN;
-                for (int j = 0; j < k; j++) {
-                    int o = order[j];
-                    boolean sameColumn = Math.abs(points.get(i).size() - points.get(o).size()) / 1024.0 < near;
-                    if (sameColumn && Math.abs(y[i] - y[o]) < line * 0.999) {
-                        lowest = Double.isNaN(lowest) ? y[o] : Math.min(lowest, y[o]);
-                    }
-                }
-                if (Double.isNaN(lowest)) {
-                    break;
-                }
-                y[i] = lowest - line;
-            }
-        }
-        return y;
+        double pad = Math.max(0.5, (hi - lo) * 0.1);
+        return new double[] {Math.max(0, lo - pad), Math.min(100, hi + pad)};
     }
 
     /** Per-layer error of one variant against the baseline. */

@@ -1,19 +1,24 @@
 package dev.quanta.app.chart;
 
-import dev.quanta.app.port.LayerRow;
+import dev.quanta.app.viewmodel.WeightLayers;
 import dev.quanta.app.viewmodel.WeightMath;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -143,28 +148,25 @@ public final class WeightCharts {
         return chart;
     }
 
-    /** Fraction of zero weights per layer, for the layers that have weights. */
-    public static JFreeChart sparsityByLayer(String modelName, List<LayerRow> layers) {
+    /**
+     * Percentage of zero weights per layer, for the layers with weight tensors (which those are is
+     * {@link WeightLayers}' rule); the axis always spans 0–100 %.
+     */
+    public static JFreeChart sparsityByLayer(String modelName, List<WeightLayers.LayerSparsity> layers) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (LayerRow r : layers) {
-            if (r.hasWeights()) {
-                data.addValue(r.sparsity() * 100, "zeros", r.index() + " " + r.op());
-            }
+        for (WeightLayers.LayerSparsity l : layers) {
+            data.addValue(l.sparsity() * 100, "zeros", l.label());
         }
         JFreeChart chart = ChartFactory.createBarChart("Weight sparsity per layer: " + modelName, "layer",
                 "zero weights (%)", data, PlotOrientation.VERTICAL, false, true, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.getRenderer().setSeriesPaint(0, ChartStyle.BLUE);
-        ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer())
-                .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        double max = 0;
-        for (int c = 0; c < data.getColumnCount(); c++) {
-            max = Math.max(max, data.getValue(0, c).doubleValue());
-        }
-        ((NumberAxis) plot.getRangeAxis()).setRange(0, Math.min(100, Math.max(1, max * 1.2)));
-        org.jfree.chart.renderer.category.BarRenderer br = (org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer();
-        br.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator(
-                "{2} %", new java.text.DecimalFormat("0.0")));
+        BarRenderer br = (BarRenderer) plot.getRenderer();
+        br.setSeriesPaint(0, ChartStyle.BLUE);
+        br.setBarPainter(new StandardBarPainter());
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(0, 100);
+        y.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0' %'")));
+        br.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new DecimalFormat("0.0")));
         br.setDefaultItemLabelsVisible(true);
         br.setMaximumBarWidth(0.15);
         // "5 FULLY_CONNECTED" wraps onto two lines instead of shrinking to "...".

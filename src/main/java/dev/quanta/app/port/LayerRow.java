@@ -16,14 +16,20 @@ import java.util.List;
  * @param sparsity fraction of zero constant elements (0..1)
  * @param quantization quantization of the weights in words, or {@code "float"}
  * @param details further lines for the details pane (tensor names, options, per-tensor quantization)
+ * @param constants the constant operands (weights, biases, shape and axis operands...), in operand order
  */
 public record LayerRow(int index, String op, int version, String inputShapes, String outputShapes, String dtypes,
-                       long parameters, long bytes, double sparsity, String quantization, List<String> details) {
+                       long parameters, long bytes, double sparsity, String quantization, List<String> details,
+                       List<ConstantInput> constants) {
     public LayerRow {
         details = List.copyOf(details);
+        constants = List.copyOf(constants);
     }
 
-    /** True when the op reads constant weights. */
+    /**
+     * True when the op reads any constant operand (a RESHAPE's shape counts; which constants are
+     * weights is {@code viewmodel.WeightLayers}' rule).
+     */
     public boolean hasWeights() {
         return parameters > 0;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * How a variant is produced from the baseline.
  *
- * @param mode the quantization mode
+ * @param mode the quantization mode, or {@code null} for a fine-tuned variant kept in float (needs training, not QAT)
  * @param dataset representative dataset id for calibration, or {@code null}
  * @param calibrationSamples samples used for calibration (0 without a dataset)
  * @param floatFallback true when ops without integer kernels may stay float
@@ -28,6 +28,22 @@ public record Recipe(QuantMode mode, String dataset, int calibrationSamples, boo
         if (training.contains(Training.QAT) && mode != QuantMode.FULL_INTEGER) {
             throw new IllegalArgumentException("quantization-aware training exports full-integer models only");
         }
+        if (mode == null && training.isEmpty()) {
+            throw new IllegalArgumentException("a variant without quantization needs fine-tuning to differ from the baseline");
+        }
+        if (mode == null && (dataset != null || ioType != IoType.FLOAT32)) {
+            throw new IllegalArgumentException("a float variant has no calibration dataset and float32 I/O");
+        }
+    }
+
+    /** A fine-tuned (pruned and/or clustered) variant that stays float: no quantization after training. */
+    public static Recipe fineTunedFloat(List<Training> training, FineTune fineTune) {
+        return new Recipe(null, null, 0, true, IoType.FLOAT32, training, fineTune);
+    }
+
+    /** True when the variant is quantized after any fine-tuning; false for a float fine-tuned variant. */
+    public boolean quantized() {
+        return mode != null;
     }
 
     /** A post-training recipe without fine-tuning. */
@@ -42,7 +58,8 @@ public record Recipe(QuantMode mode, String dataset, int calibrationSamples, boo
 
     /**
      * A short name for lists and chart axes: {@code int8}, {@code pruned 80% + int8},
-     * {@code QAT int8}, {@code clustered 16 + int8}, {@code pruned 80% + clustered 16 + QAT int8}.
+     * {@code QAT int8}, {@code clustered 16 + int8}, {@code pruned 80% + clustered 16 + QAT int8},
+     * {@code pruned 80% (float)}.
      */
     public String label() {
         List<String> parts = new ArrayList<>();
@@ -51,6 +68,9 @@ public record Recipe(QuantMode mode, String dataset, int calibrationSamples, boo
         }
         if (training.contains(Training.CLUSTERING)) {
             parts.add("clustered " + fineTune.clusters());
+        }
+        if (!quantized()) {
+            return String.join(" + ", parts) + " (float)";
         }
         parts.add((learnedRanges() ? "QAT " : "") + mode.tag());
         return String.join(" + ", parts);
@@ -69,10 +89,16 @@ public record Recipe(QuantMode mode, String dataset, int calibrationSamples, boo
         if (learnedRanges()) {
             sb.append("QAT + ");
         }
-        sb.append(training.isEmpty() ? mode.title() : mode.title().substring(0, 1).toLowerCase() + mode.title().substring(1));
+        if (!quantized()) {
+            sb.setLength(sb.length() - " + ".length());
+            sb.append(", float32 (not quantized)");
+        } else {
+            sb.append(training.isEmpty() ? mode.title()
+                    : mode.title().substring(0, 1).toLowerCase() + mode.title().substring(1));
+        }
         if (learnedRanges()) {
             sb.append(", ranges learned by QAT");
-        } else if (dataset != null && mode.needsRepresentativeData()) {
+        } else if (dataset != null && quantized() && mode.needsRepresentativeData()) {
             sb.append(", calibrated on ").append(Path.of(dataset).getFileName()).append(" (").append(calibrationSamples).append(" samples)");
         }
         if (mode == QuantMode.FULL_INTEGER || mode == QuantMode.INT16X8) {
@@ -87,7 +113,10 @@ public record Recipe(QuantMode mode, String dataset, int calibrationSamples, boo
         return sb.toString();
     }
 
-    /** A file-name tag, e.g. {@code int8}, {@code pruned80-int8}, {@code qat-int8}, {@code clustered16-int8}. */
+    /**
+     * A file-name tag, e.g. {@code int8}, {@code pruned80-int8}, {@code qat-int8}, {@code clustered16-int8},
+     * {@code pruned80-float}.
+     */
     public String tag() {
         StringBuilder sb = new StringBuilder();
         if (training.contains(Training.PRUNING)) {
@@ -99,6 +128,6 @@ public record Recipe(QuantMode mode, String dataset, int calibrationSamples, boo
         if (learnedRanges()) {
             sb.append("qat-");
         }
-        return sb.append(mode.tag()).toString();
+        return sb.append(quantized() ? mode.tag() : "float").toString();
     }
 }

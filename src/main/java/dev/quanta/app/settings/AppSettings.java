@@ -19,6 +19,8 @@ public final class AppSettings {
     /** Position of the divider between the variants list and the views (0..1). */
     public double sidebarDivider = 0.22;
     public String theme = "light";
+    /** Size axis of Compare's accuracy-vs-size chart: {@code gzipped} or {@code file}. */
+    public String compareSizeAxis = "gzipped";
     public List<String> recentFiles = new ArrayList<>();
 
     /** Moves {@code file} to the front of the recent files, dropping duplicates and the oldest. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -29,6 +30,7 @@ public final class ChartPane extends BorderPane {
     private final Label empty = new Label();
     private final MenuButton export = new MenuButton("Export");
     private final Consumer<String> errors;
+    private final HBox bar;
     private JFreeChart chart;
     private boolean dark;
     private Consumer<List<ExportActions.Job>> exporter = jobs -> jobs.forEach(ExportActions.Job::write);
@@ -53,12 +55,17 @@ public final class ChartPane extends BorderPane {
         export.setId("export-" + name);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(spacer, export);
+        bar = new HBox(6, spacer, export);
         bar.setAlignment(Pos.CENTER_RIGHT);
         setTop(bar);
         setMinHeight(260);
         setPrefHeight(380);
         showEmpty("Nothing to plot yet.");
+    }
+
+    /** Puts {@code controls} (choices that change this chart) at the left of its button bar. */
+    public void addControls(Node... controls) {
+        bar.getChildren().addAll(bar.getChildren().size() - 2, List.of(controls));
     }
 
     /** Shows {@code c}, styled for the current theme. */

@@ -5,6 +5,8 @@ import dev.quanta.app.port.Latency;
 import dev.quanta.app.port.Measurement;
 import dev.quanta.app.viewmodel.CompareViewModel;
 import dev.quanta.app.viewmodel.Format;
+import dev.quanta.app.viewmodel.Pareto;
+import dev.quanta.app.viewmodel.SizeAxis;
 import dev.quanta.app.viewmodel.VariantEntry;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -28,8 +31,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Compare view: a table of every variant's measured size, latency and accuracy or fidelity,
- * and charts of them (size, latency with p10-p90, quality, quality vs size with the Pareto front,
- * per-layer error of a chosen variant against the baseline).
+ * and charts of them (size, latency with p10-p90, quality, quality vs gzipped or file size with the
+ * Pareto front on that size, per-layer error of a chosen variant against the baseline).
  */
 public final class CompareView extends VBox {
     private final CompareViewModel vm;
@@ -40,6 +43,7 @@ public final class CompareView extends VBox {
     private final ChartPane scatter;
     private final ChartPane layerError;
     private final ComboBox<VariantEntry> errorVariant = new ComboBox<>();
+    private final ChoiceBox<SizeAxis> sizeAxis = new ChoiceBox<>();
     private final Label note = new Label();
     private final TableColumn<VariantEntry, String> qualityColumn;
 
@@ -93,6 +97,16 @@ public final class CompareView extends VBox {
         HBox bar = new HBox(8, note, spacer, measureButton, report);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 2, 8));
+
+        sizeAxis.setId("sizeAxis");
+        sizeAxis.getItems().setAll(SizeAxis.values());
+        sizeAxis.valueProperty().bindBidirectional(vm.sizeAxisProperty());
+        sizeAxis.setTooltip(new javafx.scene.control.Tooltip("Gzipped: what a download or an app bundle costs, "
+                + "and what pruning and clustering reduce. File: the bytes on disk."));
+        Label sizeLabel = new Label("Size:");
+        sizeLabel.setLabelFor(sizeAxis);
+        scatter.addControls(sizeLabel, sizeAxis);
+        vm.sizeAxisProperty().addListener((o, a, v) -> showScatter());
 
         errorVariant.setId("errorVariant");
         errorVariant.valueProperty().bindBidirectional(vm.errorVariantProperty());
@@ -170,10 +184,19 @@ public final class CompareView extends VBox {
                 scatter.showEmpty("No accuracy or fidelity measured: choose a dataset in the wizard.");
             } else {
                 quality.setChart(CompareCharts.quality(measured, qualityName));
-                scatter.setChart(CompareCharts.paretoScatter(vm.scatterPoints(), qualityName));
+                showScatter();
             }
         }
         showLayerError();
+    }
+
+    /** Draws the accuracy-vs-size chart on the chosen size axis (nothing to draw leaves the sentence). */
+    private void showScatter() {
+        List<Pareto.Point> points = vm.scatterPoints();
+        if (!points.isEmpty()) {
+            SizeAxis axis = vm.sizeAxisProperty().get() == null ? SizeAxis.GZIPPED : vm.sizeAxisProperty().get();
+            scatter.setChart(CompareCharts.paretoScatter(points, vm.qualityName(), axis));
+        }
     }
 
     private void showLayerError() {

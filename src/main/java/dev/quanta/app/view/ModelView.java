@@ -20,6 +20,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** The Model view: summary, a sortable and filterable layer table, and the selected layer's details. */
 public final class ModelView extends BorderPane {
@@ -91,19 +94,22 @@ public final class ModelView extends BorderPane {
         table.setId("layerTable");
         table.setPlaceholder(new Label("No layers match the filter."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("#", 36, LayerRow::index));
+        // Each column is at least as wide as its header and as the typical content given here (a
+        // conv's three input shapes, "FLOAT32,INT32 → FLOAT32"): together they fit the default
+        // 1440x960 window, and the last column takes what is left.
+        table.getColumns().add(column("#", 40, LayerRow::index));
         table.getColumns().add(column("Op", 140, LayerRow::op));
-        table.getColumns().add(column("Ver", 40, LayerRow::version));
-        table.getColumns().add(column("Input shapes", 180, LayerRow::inputShapes));
-        table.getColumns().add(column("Output shapes", 105, LayerRow::outputShapes));
+        table.getColumns().add(column("Ver", 46, LayerRow::version));
+        table.getColumns().add(column("Input shapes", 200, LayerRow::inputShapes));
+        table.getColumns().add(column("Output shapes", 120, LayerRow::outputShapes));
         table.getColumns().add(column("Types", 185, LayerRow::dtypes));
-        TableColumn<LayerRow, Long> params = column("Params", 70, LayerRow::parameters);
+        TableColumn<LayerRow, Long> params = column("Params", 72, LayerRow::parameters);
         params.setCellFactory(c -> formatted(Format::count));
         table.getColumns().add(params);
-        TableColumn<LayerRow, Long> bytes = column("Bytes", 72, LayerRow::bytes);
+        TableColumn<LayerRow, Long> bytes = column("Bytes", 76, LayerRow::bytes);
         bytes.setCellFactory(c -> formatted(Format::bytes));
         table.getColumns().add(bytes);
-        TableColumn<LayerRow, Double> sparsity = column("Zeros", 58, LayerRow::sparsity);
+        TableColumn<LayerRow, Double> sparsity = column("Zeros", 64, LayerRow::sparsity);
         sparsity.setCellFactory(c -> formatted(v -> String.format(Locale.ROOT, "%.1f %%", v * 100)));
         table.getColumns().add(sparsity);
         table.getColumns().add(column("Quantization", 130, LayerRow::quantization));
@@ -112,11 +118,21 @@ public final class ModelView extends BorderPane {
         table.setItems(sorted);
     }
 
+    /** A column at least {@code width} wide and never narrower than its header. */
     private static <T> TableColumn<LayerRow, T> column(String title, double width, Function<LayerRow, T> value) {
         TableColumn<LayerRow, T> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        double min = Math.max(width, headerWidth(title));
+        c.setMinWidth(min);
+        c.setPrefWidth(min);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;
+    }
+
+    /** The width a column header needs for its title in the bold header font, with padding and the sort arrow. */
+    static double headerWidth(String title) {
+        Text t = new Text(title);
+        t.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
     }
 
     private static <T> javafx.scene.control.TableCell<LayerRow, T> formatted(Function<T, String> f) {

@@ -5,6 +5,7 @@ import dev.quanta.app.port.LayerRow;
 import dev.quanta.app.port.WeightTensor;
 import dev.quanta.app.viewmodel.Format;
 import dev.quanta.app.viewmodel.ModelViewModel;
+import dev.quanta.app.viewmodel.WeightLayers;
 import dev.quanta.app.viewmodel.WeightsViewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +140,7 @@ public final class WeightsView extends VBox {
     private void refreshLayers() {
         List<LayerRow> withWeights = new ArrayList<>();
         for (LayerRow r : model.layers()) {
-            if (r.hasWeights()) {
+            if (WeightLayers.hasWeights(r)) {
                 withWeights.add(r);
             }
         }
@@ -148,7 +149,7 @@ public final class WeightsView extends VBox {
         if (withWeights.isEmpty()) {
             sparsity.showEmpty("This model has no layers with constant weights.");
         } else {
-            sparsity.setChart(WeightCharts.sparsityByLayer(name, model.layers()));
+            sparsity.setChart(WeightCharts.sparsityByLayer(name, WeightLayers.sparsity(model.layers())));
         }
     }
 
@@ -156,7 +157,9 @@ public final class WeightsView extends VBox {
         if (t == null) {
             LayerRow r = model.selectedLayerProperty().get();
             String why = r == null ? "Select a layer in the Model view."
-                    : r.hasWeights() ? "Reading the weights…" : "Layer " + r.index() + " (" + r.op() + ") has no constant weights.";
+                    : WeightLayers.hasWeights(r) ? "Reading the weights…"
+                    : "Layer " + r.index() + " (" + r.op() + ") has no weight tensors"
+                            + (r.hasWeights() ? " (only shape, axis, index or integer constants)." : ".");
             stats.setText("");
             histogram.showEmpty(why);
             channels.showEmpty(why);

@@ -12,11 +12,13 @@ import javafx.collections.ObservableList;
 
 /**
  * State of the Compare view: the variants with their measurements (the list updates when a
- * measurement arrives), the variant whose per-layer error is shown, and the Pareto front.
+ * measurement arrives), the variant whose per-layer error is shown, the size axis of the
+ * accuracy-vs-size scatter, and the points of that scatter (whose Pareto front is on that axis).
  */
 public final class CompareViewModel {
     private final ObservableList<VariantEntry> rows;
     private final ObjectProperty<VariantEntry> errorVariant = new SimpleObjectProperty<>();
+    private final ObjectProperty<SizeAxis> sizeAxis = new SimpleObjectProperty<>(SizeAxis.GZIPPED);
 
     CompareViewModel(ObservableList<VariantEntry> variants) {
         // An extractor list: listeners hear about measurement changes as list updates.
@@ -49,13 +51,17 @@ public final class CompareViewModel {
         return out;
     }
 
-    /** Points of the accuracy-vs-size scatter: measured entries that have a quality. */
+    /**
+     * Points of the accuracy-vs-size scatter: measured entries that have a quality, sized on the
+     * chosen {@link #sizeAxisProperty() size axis}.
+     */
     public List<Pareto.Point> scatterPoints() {
+        SizeAxis axis = sizeAxis.get() == null ? SizeAxis.GZIPPED : sizeAxis.get();
         List<Pareto.Point> out = new ArrayList<>();
         for (VariantEntry v : measured()) {
             Double q = v.measurement().quality();
             if (q != null) {
-                out.add(new Pareto.Point(v.shortName(), v.measurement().bytes(), q));
+                out.add(new Pareto.Point(v.shortName(), axis.bytes(v.measurement()), q));
             }
         }
         return out;
@@ -83,5 +89,10 @@ public final class CompareViewModel {
 
     public ObjectProperty<VariantEntry> errorVariantProperty() {
         return errorVariant;
+    }
+
+    /** The size the accuracy-vs-size scatter and its Pareto front use (gzipped by default). */
+    public ObjectProperty<SizeAxis> sizeAxisProperty() {
+        return sizeAxis;
     }
 }

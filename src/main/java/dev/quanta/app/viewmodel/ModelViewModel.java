@@ -54,7 +54,7 @@ public final class ModelViewModel {
 
     private LayerRow firstWithWeights() {
         for (LayerRow r : layers) {
-            if (r.hasWeights()) {
+            if (WeightLayers.hasWeights(r)) {
                 return r;
             }
         }

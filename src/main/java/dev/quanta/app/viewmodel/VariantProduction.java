@@ -99,7 +99,7 @@ public final class VariantProduction {
     private LoadedModel optimize(LoadedModel base, Recipe recipe, Progress progress, Cancellation cancel) {
         VariantOptimizer optimizer = ports.optimizer().orElseThrow(() -> new QuantaException(
                 "This build's engine cannot quantize yet, so no variant was produced."));
-        if (!optimizer.supportedModes().contains(recipe.mode())) {
+        if (recipe.quantized() && !optimizer.supportedModes().contains(recipe.mode())) {
             throw new QuantaException("The engine cannot produce " + recipe.mode().title() + " variants yet.");
         }
         if (!optimizer.supportedTraining().containsAll(recipe.training())) {

@@ -45,7 +45,7 @@ public final class WeightsViewModel {
 
     private void load(VariantEntry entry, LayerRow row, TaskRunner tasks) {
         int gen = ++generation;
-        if (entry == null || row == null || !row.hasWeights()) {
+        if (entry == null || row == null || !WeightLayers.hasWeights(row)) {
             tensors.clear();
             tensor.set(null);
             return;

@@ -63,6 +63,9 @@ public final class WorkbenchViewModel {
         this.modelView = new ModelViewModel(selected);
         this.weightsView = new WeightsViewModel(selected, modelView.selectedLayerProperty(), tasks);
         this.compareView = new CompareViewModel(variants);
+        compareView.sizeAxisProperty().set(SizeAxis.fromWord(settings.compareSizeAxis));
+        compareView.sizeAxisProperty().addListener((o, a, axis) ->
+                settings.compareSizeAxis = (axis == null ? SizeAxis.GZIPPED : axis).word());
         this.production = new VariantProduction(ports, tasks, variants, variantDirectory);
         scanDatasets();
     }

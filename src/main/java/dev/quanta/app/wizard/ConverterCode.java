@@ -24,7 +24,7 @@ public final class ConverterCode {
         if (training) {
             py.append("import tensorflow_model_optimization as tfmot\n");
         }
-        recipes.stream().filter(r -> r.dataset() != null && r.mode().needsRepresentativeData()).findFirst()
+        recipes.stream().filter(r -> r.dataset() != null && r.quantized() && r.mode().needsRepresentativeData()).findFirst()
                 .ifPresent(r -> py.append("\n\ndef representative_dataset():\n")
                         .append("    # ").append(r.calibrationSamples()).append(" samples of ")
                         .append(Path.of(r.dataset()).getFileName())
@@ -74,6 +74,10 @@ public final class ConverterCode {
     }
 
     private static void appendConverter(StringBuilder py, Recipe r) {
+        if (!r.quantized()) {
+            py.append("# no optimizations: the fine-tuned model stays float32\n");
+            return;
+        }
         py.append("converter.optimizations = [tf.lite.Optimize.DEFAULT]\n");
         switch (r.mode()) {
             case DYNAMIC_RANGE -> { }

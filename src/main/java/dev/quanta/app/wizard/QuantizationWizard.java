@@ -8,6 +8,7 @@ import dev.quanta.app.port.Training;
 import dev.quanta.app.viewmodel.TaskRunner;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -33,6 +34,7 @@ public final class QuantizationWizard {
     private final WizardViewModel vm;
     private final Wizard wizard;
     private final List<WizardPane> pages;
+    private final StringBinding nothingToProduce;
 
     /**
      * @param datasets datasets for calibration and evaluation, filled by a background scan
@@ -44,6 +46,7 @@ public final class QuantizationWizard {
                               ReadOnlyBooleanProperty scanned, DatasetCatalog catalog, TaskRunner tasks,
                               Consumer<WizardViewModel> onFinish) {
         this.vm = vm;
+        this.nothingToProduce = vm.nothingToProduce();
         this.wizard = new Wizard(owner, "Quantization Wizard");
         this.pages = List.of(
                 WizardPages.target(vm),
@@ -68,6 +71,14 @@ public final class QuantizationWizard {
             public void onEnteringPage(Wizard w) {
                 vm.applyRecommendation();
                 fillRecommendation(content);
+                // Finish is disabled while it would produce nothing; the page says why.
+                w.invalidProperty().bind(nothingToProduce.isNotEmpty());
+            }
+
+            @Override
+            public void onExitingPage(Wizard w) {
+                w.invalidProperty().unbind();
+                w.setInvalid(false);
             }
         };
         page.setHeaderText("5 · Recommendation");
@@ -115,6 +126,13 @@ public final class QuantizationWizard {
         }
         content.getChildren().add(modes);
         content.getChildren().add(trainingOptions(code));
+        Label nothing = WizardPages.text("");
+        nothing.setId("nothingToProduce");
+        nothing.getStyleClass().add("wizard-warning");
+        nothing.textProperty().bind(nothingToProduce);
+        nothing.visibleProperty().bind(nothingToProduce.isNotEmpty());
+        nothing.managedProperty().bind(nothing.visibleProperty());
+        content.getChildren().add(nothing);
         content.getChildren().addAll(bold("The same with TensorFlow's converter:"), code);
     }
 
@@ -132,7 +150,7 @@ public final class QuantizationWizard {
         }
         Runnable refresh = () -> code.setText(vm.pythonCode());
         box.getChildren().add(bold("Fine-tune on " + vm.labeledDatasetProperty().get().name()
-                + " before quantizing (TensorFlow Model Optimization Toolkit), one variant each:"));
+                + ", one variant per technique and mode (float when no mode is checked):"));
         GridPane techniques = new GridPane();
         techniques.setHgap(14);
         techniques.setVgap(4);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,8 +35,10 @@ import javafx.collections.ObservableSet;
  * <p>Fine-tuning (pruning, quantization-aware training, clustering) is offered with labeled data.
  * Each chosen technique makes its own variants: pruning and clustering one per chosen mode (the
  * fine-tuned model is then quantized like the baseline), QAT one full-integer variant with the
- * ranges it learned. With "combine", the chosen techniques go into the same variants (TFMOT's
- * collaborative optimization: sparsity-preserving clustering, pruning- or cluster-preserving QAT).
+ * ranges it learned; with no mode chosen, pruning and clustering make one float variant each (the
+ * fine-tuned model, not quantized). With "combine", the chosen techniques go into the same variants
+ * (TFMOT's collaborative optimization: sparsity-preserving clustering, pruning- or
+ * cluster-preserving QAT).
  */
 public final class WizardViewModel {
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.CPU);
@@ -134,7 +138,8 @@ public final class WizardViewModel {
     /**
      * The recipes: one per chosen mode (in {@link QuantMode} order), then the fine-tuned ones, each
      * chosen technique (or, with {@link #combineTrainingProperty()}, all of them together) with each
-     * chosen mode, QAT always as one full-integer variant.
+     * chosen mode, QAT always as one full-integer variant; with no mode chosen, pruning and
+     * clustering make one float variant (the fine-tuned model, not quantized).
      */
     public List<Recipe> recipes() {
         List<Recipe> out = new ArrayList<>();
@@ -160,6 +165,9 @@ public final class WizardViewModel {
         for (List<Training> g : groups) {
             if (g.contains(Training.QAT)) {
                 out.add(recipe(QuantMode.FULL_INTEGER, g));
+            } else if (modes.isEmpty()) {
+                // Pruning or clustering alone: the fine-tuned model itself, kept float.
+                out.add(Recipe.fineTunedFloat(g, fineTune()));
             } else {
                 for (QuantMode m : modes) {
                     out.add(recipe(m, g));
@@ -167,6 +175,26 @@ public final class WizardViewModel {
             }
         }
         return out;
+    }
+
+    /**
+     * Why Finish would produce nothing (no mode and no fine-tuning chosen, or none of the choices
+     * possible), or {@code ""} when it produces at least one variant. The wizard disables Finish
+     * and shows this sentence while it is not empty.
+     */
+    public String nothingToProduceReason() {
+        if (!recipes().isEmpty()) {
+            return "";
+        }
+        boolean training = hasLabeledData.get() && labeledDataset.get() != null;
+        return "Nothing to produce: choose at least one quantization mode"
+                + (training ? " or a fine-tuning technique" : "") + " to enable Finish.";
+    }
+
+    /** {@link #nothingToProduceReason()}, updated whenever a choice it depends on changes. */
+    public StringBinding nothingToProduce() {
+        return Bindings.createStringBinding(this::nothingToProduceReason, chosenModes, chosenTraining,
+                combineTraining, hasRepresentativeData, representativeDataset, hasLabeledData, labeledDataset);
     }
 
     private Recipe recipe(QuantMode m, List<Training> training) {

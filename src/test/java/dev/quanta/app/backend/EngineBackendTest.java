@@ -1,6 +1,7 @@
 package dev.quanta.app.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import dev.quanta.app.port.LayerRow;
 import dev.quanta.app.port.LoadedModel;
 import dev.quanta.app.port.Measurement;
 import dev.quanta.app.port.WeightTensor;
+import dev.quanta.app.viewmodel.WeightLayers;
 import dev.quanta.engine.data.Datasets;
 import dev.quanta.engine.data.Preprocessing;
 import dev.quanta.engine.eval.Evaluator;
@@ -67,6 +69,23 @@ class EngineBackendTest {
             double q = kernel.values()[i] / s;
             assertEquals(Math.rint(q), q, 1e-3, "element " + i);
         }
+    }
+
+    @Test
+    void layerRowsCarryTheConstantOperandsSoReshapesShapeIsNoWeight() {
+        LoadedModel m = open(Path.of("sample-models/fashion_cnn.tflite"));
+        LayerRow reshape = m.layers().stream().filter(r -> r.op().equals("RESHAPE")).findFirst().orElseThrow();
+        assertEquals(1, reshape.constants().size());
+        assertEquals("INT32", reshape.constants().get(0).dtype());
+        assertEquals(1, reshape.constants().get(0).operand());
+        assertFalse(WeightLayers.hasWeights(reshape));
+        assertEquals("–", reshape.quantization(), "a shape operand is not float weights");
+        LayerRow conv = m.layers().get(0);
+        assertEquals("CONV_2D", conv.op());
+        assertEquals(List.of(1, 2), conv.constants().stream().map(c -> c.operand()).toList());
+        assertEquals(conv.parameters(), conv.constants().stream().mapToLong(c -> c.elements()).sum());
+        assertEquals(List.of("0 CONV_2D", "2 CONV_2D", "5 FULLY_CONNECTED"),
+                WeightLayers.sparsity(m.layers()).stream().map(WeightLayers.LayerSparsity::label).toList());
     }
 
     @Test
@@ -172,6 +191,21 @@ class EngineBackendTest {
         assertTrue(q.layers().stream().filter(r -> r.op().equals("FULLY_CONNECTED"))
                 .allMatch(r -> r.quantization().startsWith("INT8")), q.layers().toString());
         assertTrue(q.summary().bytes() < base.summary().bytes() / 3);
+    }
+
+    @Test
+    void prunedFloatVariantIsTheFineTunedModelKeptFloat() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FASHION), "needs " + FASHION);
+        LoadedModel base = open(FASHION_MLP);
+        var ft = new dev.quanta.app.port.FineTune(FASHION.toString(), 1, 256, 0.5, 0.8, 16);
+        var pruned = dev.quanta.app.port.Recipe.fineTunedFloat(List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        assertEquals("pruned 80% (float)", pruned.label());
+        LoadedModel p = open(new EngineOptimizer(1000).optimize(base, pruned, dir.resolve("pruned-float.tflite"),
+                Progress.NONE, Cancellation.NONE));
+        assertEquals(0.8, weightSparsity(p), 0.01);
+        assertTrue(p.layers().stream().filter(r -> r.op().equals("FULLY_CONNECTED"))
+                .allMatch(r -> r.quantization().equals("float")), p.layers().toString());
+        assertEquals(base.summary().parametersByDtype(), p.summary().parametersByDtype());
     }
 
     @Test

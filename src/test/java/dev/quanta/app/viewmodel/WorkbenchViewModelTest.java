@@ -159,6 +159,23 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aFloatFineTunedRecipeIsProducedAndMeasuredLikeTheOthers() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe pruned = Recipe.fineTunedFloat(List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        Recipe clustered = Recipe.fineTunedFloat(List.of(dev.quanta.app.port.Training.CLUSTERING), ft);
+        assertTrue(vm.production().produce(List.of(pruned, clustered), "mnist-10k"));
+        assertEquals(List.of("m.tflite", "m-pruned80-float.tflite", "m-clustered16-float.tflite"),
+                vm.variants().stream().map(VariantEntry::name).toList());
+        assertEquals(List.of("baseline", "pruned 80% (float)", "clustered 16 (float)"),
+                vm.variants().stream().map(VariantEntry::shortName).toList());
+        assertTrue(engine.calls.contains("optimize pruned80-float"), engine.calls.toString());
+        assertEquals(3, vm.compareView().measured().size());
+        assertNotNull(vm.variants().get(1).measurement().accuracy());
+        assertNotNull(vm.variants().get(2).measurement().latency());
+    }
+
+    @Test
     void aRecipeTheEngineCannotMakeIsReportedAndTheOthersStillAppear() {
         vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
         engine.failingTags.add("qat-int8");
@@ -177,5 +194,47 @@ class WorkbenchViewModelTest {
         assertEquals(2, vm.variants().size(), "nothing made: nothing added");
         assertTrue(vm.tasks().errorProperty().get().startsWith("int8 was not produced"), vm.tasks().errorProperty().get());
         assertEquals("Producing 2 variants failed.", vm.tasks().statusProperty().get());
+    }
+
+    /** The fashion_cnn run of docs/screenshots: file and gzipped bytes and top-1 of each variant. */
+    private static dev.quanta.app.port.Measurement fashion(long bytes, long gzipped, double accuracy) {
+        return new dev.quanta.app.port.Measurement(bytes, gzipped, null, accuracy, null, "SQNR (dB)", List.of(),
+                "test");
+    }
+
+    @Test
+    void theScatterAndItsFrontUseTheChosenSizeGzippedByDefaultAndTheChoiceIsRemembered() {
+        vm.drop(List.of(FakeEngine.writeModel(dir, "m.tflite")));
+        dev.quanta.app.port.FineTune ft = new dev.quanta.app.port.FineTune("mnist-10k", 1, 128, 0.5, 0.8, 16);
+        Recipe int8 = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32);
+        Recipe pruned = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.PRUNING), ft);
+        Recipe clustered = new Recipe(QuantMode.FULL_INTEGER, "mnist-10k", 100, true, IoType.FLOAT32,
+                List.of(dev.quanta.app.port.Training.CLUSTERING), ft);
+        assertTrue(vm.production().produce(List.of(int8, pruned, clustered), "mnist-10k"));
+        List<VariantEntry> v = vm.variants();
+        assertEquals(List.of("baseline", "int8", "pruned 80% + int8", "clustered 16 + int8"),
+                v.stream().map(VariantEntry::shortName).toList());
+        v.get(0).measurementProperty().set(fashion(36_944, 33_587, 0.892));
+        v.get(1).measurementProperty().set(fashion(12_672, 9_523, 0.890));
+        v.get(2).measurementProperty().set(fashion(12_672, 4_710, 0.830));
+        v.get(3).measurementProperty().set(fashion(12_672, 7_475, 0.891));
+
+        CompareViewModel c = vm.compareView();
+        assertEquals(SizeAxis.GZIPPED, c.sizeAxisProperty().get());
+        assertEquals(List.of(33_587.0, 9_523.0, 4_710.0, 7_475.0),
+                c.scatterPoints().stream().map(Pareto.Point::size).toList());
+        assertEquals(List.of("pruned 80% + int8", "clustered 16 + int8", "baseline"),
+                Pareto.front(c.scatterPoints()).stream().map(Pareto.Point::name).toList());
+
+        c.sizeAxisProperty().set(SizeAxis.FILE);
+        assertEquals(List.of("clustered 16 + int8", "baseline"),
+                Pareto.front(c.scatterPoints()).stream().map(Pareto.Point::name).toList());
+        assertEquals("file", vm.settings().compareSizeAxis);
+        vm.saveSettings();
+        WorkbenchViewModel again = new WorkbenchViewModel(engine.ports(), new TaskRunner(Runnable::run, Runnable::run),
+                new SettingsStore(dir.resolve("config")), dir.resolve("variants"), List.of());
+        assertEquals(SizeAxis.FILE, again.compareView().sizeAxisProperty().get());
+        assertEquals(SizeAxis.GZIPPED, SizeAxis.fromWord("nonsense"));
     }
 }

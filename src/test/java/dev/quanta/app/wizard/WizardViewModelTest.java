@@ -2,6 +2,7 @@ package dev.quanta.app.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quanta.app.port.DatasetInfo;
@@ -174,5 +175,51 @@ class WizardViewModelTest {
         assertTrue(qat.contains("model = tfmot.quantization.keras.quantize_model(model)"), qat);
         assertFalse(qat.contains("representative_dataset"), qat);
         assertTrue(qat.contains("model_qat-int8.tflite"), qat);
+    }
+
+    @Test
+    void pruningOrClusteringWithoutAModeMakeFloatVariants() {
+        WizardViewModel w = labeledInt8();
+        w.chosenModes().clear();
+        assertTrue(w.recipes().isEmpty());
+        w.chosenTraining().addAll(List.of(Training.PRUNING, Training.CLUSTERING));
+        List<Recipe> r = w.recipes();
+        assertEquals(List.of("pruned 80% (float)", "clustered 16 (float)"), r.stream().map(Recipe::label).toList());
+        assertEquals(List.of("pruned80-float", "clustered16-float"), r.stream().map(Recipe::tag).toList());
+        assertEquals(Recipe.fineTunedFloat(List.of(Training.PRUNING), w.fineTune()), r.get(0));
+        assertFalse(r.get(0).quantized());
+        assertEquals(null, r.get(0).dataset());
+        assertEquals("Pruned 50%→80%, float32 (not quantized); fine-tuned 1 epoch on 4000 samples of mnist-10k",
+                r.get(0).describe());
+        assertEquals("", w.nothingToProduceReason());
+        String py = w.pythonCode();
+        String pruned = py.substring(py.indexOf("# pruned 80% (float)"), py.indexOf("# clustered 16 (float)"));
+        assertTrue(pruned.contains("prune_low_magnitude"), pruned);
+        assertFalse(pruned.contains("converter.optimizations"), pruned);
+        assertTrue(pruned.contains("model_pruned80-float.tflite"), pruned);
+        assertFalse(py.contains("def representative_dataset"), py);
+        // Combined: one float variant with both; with QAT in the mix it is int8 as always.
+        w.combineTrainingProperty().set(true);
+        assertEquals(List.of("pruned 80% + clustered 16 (float)"), w.recipes().stream().map(Recipe::label).toList());
+        w.chosenTraining().add(Training.QAT);
+        assertEquals(List.of("pruned 80% + clustered 16 + QAT int8"), w.recipes().stream().map(Recipe::label).toList());
+    }
+
+    @Test
+    void finishIsExplainedAndDisabledWhenNothingWouldBeProduced() {
+        WizardViewModel w = labeledInt8();
+        var reason = w.nothingToProduce();
+        assertEquals("", reason.get());
+        w.chosenModes().clear();
+        assertEquals("Nothing to produce: choose at least one quantization mode or a fine-tuning technique "
+                + "to enable Finish.", reason.get());
+        w.chosenTraining().add(Training.CLUSTERING);
+        assertEquals("", reason.get());
+        w.chosenTraining().clear();
+        w.hasLabeledDataProperty().set(false);
+        assertEquals("Nothing to produce: choose at least one quantization mode to enable Finish.", reason.get());
+        // A float variant needs fine-tuning: without training it would be the baseline again.
+        assertThrows(IllegalArgumentException.class, () -> Recipe.fineTunedFloat(List.of(), w.fineTune()));
+        assertThrows(IllegalArgumentException.class, () -> Recipe.fineTunedFloat(List.of(Training.QAT), w.fineTune()));
     }
 }

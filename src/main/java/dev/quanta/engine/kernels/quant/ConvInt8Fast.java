@@ -1,42 +1,185 @@
 package dev.quanta.engine.kernels.quant;
 
 import dev.quanta.engine.kernels.Eval;
+import dev.quanta.engine.kernels.Parallel;
 import dev.quanta.engine.kernels.TensorSlot;
 
 /**
- * The fast 8-bit CONV_2D: im2col into int tiles of {@link #TILE} output pixels, then a GEMM in
- * axpy form over the transposed filter, one {@code int[outC]} row per tap: for each tap, four pixels'
- * accumulator rows get {@code acc[j] += a * w[j]}. Every array in that loop is indexed by the loop
- * variable alone and the accumulators are separate arrays, the form C2 vectorizes (offset views of one
- * array stay scalar because C2 cannot rule out aliasing). Padding taps are filled with the input zero
- * point, so {@code w * (x - zp_in)} is 0 there exactly as the reference's skipped taps; the constant
- * {@code -zp_in * sum(w)} is folded into the bias. Integer sums wrap the same way in any order, so the
- * result is bit-identical to {@link Conv2DInt8#reference}.
+ * The fast 8-bit CONV_2D. With more than {@link #NARROW} output channels: im2col into int tiles of
+ * {@link #TILE} output pixels, the product in {@link PairGemm} (two exact integer multiply-adds per
+ * double lane, four taps per pass over a block of channels), then {@link Rescale}. With few output
+ * channels the product runs transposed, vectorized over {@link #PIXELS} pixels, with the same
+ * four-tap int loop ({@link #madd4}).
+ *
+ * <p>Every array in an inner loop is indexed by the loop variable alone, the form HotSpot C2
+ * vectorizes (a loop reading one array at an offset from another stays scalar). Padding taps are
+ * filled with the input zero point, so {@code w * (x - zp_in)} is 0 there exactly as the reference's
+ * skipped taps; the constant {@code -zp_in * sum(w)} is folded into the bias. The integer sums equal
+ * {@link Conv2DInt8#reference}'s and the requantization is the same formula, so outputs are
+ * bit-identical (property-tested on randomized shapes).
  */
 final class ConvInt8Fast {
     /** Output pixels per im2col tile. */
-    static final int TILE = 4;
+    static final int TILE = 8;
+    /** Up to this many output channels the GEMM runs transposed, vectorized over pixels. */
+    static final int NARROW = 16;
+    /** Output pixels per tile of the transposed GEMM. */
+    static final int PIXELS = 256;
 
     private ConvInt8Fast() {
     }
 
     static Eval conv(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
+        if (p.outC() <= NARROW) {
+            return convNarrow(p, in, out, threads);
+        }
         int k = p.depth();
-        int[] folded = foldBias(p.bias(), p.weights(), p.outC(), k, p.inputOffset());
-        int[][] patches = new int[Math.max(threads, 1)][TILE * k];
-        int[][][] accs = new int[Math.max(threads, 1)][TILE][p.outC()];
-        int[][] wt = rows(transpose(p.weights(), p.outC(), k), k, p.outC());
+        int outC = p.outC();
+        int workers = Math.max(threads, 1);
+        int[] folded = foldBias(p.bias(), p.weights(), outC, k, p.inputOffset());
+        int[][] patches = new int[workers][TILE * k];
+        PairGemm gemm = new PairGemm(p.weights(), outC, k, p.unsigned() ? 255 : 128);
+        int[][][] accs = new int[workers][][];
+        double[][][] sums = new double[workers][][];
+        for (int i = 0; i < workers; i++) {
+            accs[i] = gemm.intAccumulators(TILE);
+            sums[i] = gemm.accumulators(TILE);
+        }
+        Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
+                p.actMax());
         ConvGeometry g = p.g();
-        return par -> par.forRange(g.outPixels(), 1, (from, to, worker) -> {
+        int chunk = Parallel.minChunk((long) k * outC);
+        return par -> par.forRange(g.outPixels(), chunk, (from, to, worker) -> {
             int[] patch = patches[worker];
+            int[][] acc = accs[worker];
+            byte[] x = in.bytes();
+            byte[] y = out.bytes();
             for (int t = from; t < to; t += TILE) {
                 int n = Math.min(TILE, to - t);
                 for (int i = 0; i < n; i++) {
-                    im2col(g, p.unsigned(), -p.inputOffset(), in.bytes(), in.offset(), t + i, patch, i * k);
+                    im2col(g, p.unsigned(), -p.inputOffset(), x, in.offset(), t + i, patch, i * k);
                 }
-                gemmTile(p, folded, wt, k, patch, n, accs[worker], out.bytes(), out.offset() + t * p.outC());
+                gemm.multiply(patch, n, folded, acc, sums[worker]);
+                for (int i = 0; i < n; i++) {
+                    rescale.apply(acc[i], outC, y, out.offset() + (t + i) * outC);
+                }
             }
         });
+    }
+
+    /**
+     * CONV_2D with few output channels (for example 8): rows of {@code outC} are too short for SIMD, so
+     * the product runs transposed: the patch is gathered tap-major ({@code patchT[kk][pixel]}) and each
+     * output channel accumulates a row over {@link #PIXELS} pixels, four taps per pass, with the same
+     * integer sums as the reference.
+     */
+    static Eval convNarrow(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
+        int k = p.depth();
+        int outC = p.outC();
+        int workers = Math.max(threads, 1);
+        int[] folded = foldBias(p.bias(), p.weights(), outC, k, p.inputOffset());
+        int[] w = p.weights();
+        int[][][] patches = new int[workers][k][PIXELS];
+        int[][][] accs = new int[workers][outC][PIXELS];
+        Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
+                p.actMax());
+        ConvGeometry g = p.g();
+        int tiles = (g.outPixels() + PIXELS - 1) / PIXELS;
+        int chunk = Parallel.minChunk((long) PIXELS * k * outC);
+        return par -> par.forRange(tiles, chunk, (from, to, worker) -> {
+            int[][] patch = patches[worker];
+            int[][] acc = accs[worker];
+            byte[] x = in.bytes();
+            byte[] y = out.bytes();
+            for (int tile = from; tile < to; tile++) {
+                int p0 = tile * PIXELS;
+                int n = Math.min(PIXELS, g.outPixels() - p0);
+                im2colT(g, p.unsigned(), -p.inputOffset(), x, in.offset(), p0, n, patch);
+                int k4 = k & ~3;
+                for (int c = 0; c < outC; c++) {
+                    int[] a = acc[c];
+                    java.util.Arrays.fill(a, 0, n, folded[c]);
+                    int wc = c * k;
+                    for (int kk = 0; kk < k4; kk += 4) {
+                        madd4(0, n, w[wc + kk], w[wc + kk + 1], w[wc + kk + 2], w[wc + kk + 3], patch[kk],
+                                patch[kk + 1], patch[kk + 2], patch[kk + 3], a);
+                    }
+                    for (int kk = k4; kk < k; kk++) {
+                        madd1(0, n, w[wc + kk], patch[kk], a);
+                    }
+                }
+                for (int c = 0; c < outC; c++) {
+                    rescale.applyChannel(acc[c], n, c, y, out.offset() + p0 * outC + c, outC);
+                }
+            }
+        });
+    }
+
+    /**
+     * The patches of output pixels {@code [p0, p0 + n)} tap-major: {@code dst[kk][i]} is tap {@code kk}
+     * ({@code (ky, kx, ic)} order) of pixel {@code p0 + i}, {@code padValue} outside the input. Walks
+     * the tile one output-row segment at a time, so the in-bounds run of each tap is a plain strided copy.
+     */
+    static void im2colT(ConvGeometry g, boolean unsigned, int padValue, byte[] x, int xo, int p0, int n,
+                        int[][] dst) {
+        int inC = g.inC();
+        int outW = g.outW();
+        int mask = unsigned ? 0xff : -1;
+        int step = g.strideW() * inC;
+        int i = 0;
+        while (i < n) {
+            int pixel = p0 + i;
+            int ox0 = pixel % outW;
+            int rest = pixel / outW;
+            int oy = rest % g.outH();
+            int b = rest / g.outH();
+            int len = Math.min(n - i, outW - ox0);
+            for (int ky = 0; ky < g.kH(); ky++) {
+                int iy = oy * g.strideH() - g.padTop() + ky * g.dilH();
+                boolean rowIn = iy >= 0 && iy < g.inH();
+                for (int kx = 0; kx < g.kW(); kx++) {
+                    int shift = kx * g.dilW() - g.padLeft();
+                    // ox in [lo, hi) reads ix = ox * strideW + shift inside [0, inW)
+                    int lo = Math.max(ox0, ceilDiv(-shift, g.strideW()));
+                    int hi = Math.min(ox0 + len, ceilDiv(g.inW() - shift, g.strideW()));
+                    if (!rowIn || hi < lo) {
+                        lo = ox0;
+                        hi = ox0;
+                    }
+                    for (int ic = 0; ic < inC; ic++) {
+                        int[] row = dst[(ky * g.kW() + kx) * inC + ic];
+                        int d = i - ox0;
+                        java.util.Arrays.fill(row, i, d + lo, padValue);
+                        int s = xo + ((b * g.inH() + iy) * g.inW() + lo * g.strideW() + shift) * inC + ic;
+                        for (int ox = lo; ox < hi; ox++) {
+                            row[d + ox] = x[s] & mask;
+                            s += step;
+                        }
+                        java.util.Arrays.fill(row, d + hi, i + len, padValue);
+                    }
+                }
+            }
+            i += len;
+        }
+    }
+
+    static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    /** {@code c[j] += a0*w0[j] + a1*w1[j] + a2*w2[j] + a3*w3[j]} for j in [j0, j1). */
+    static void madd4(int j0, int j1, int a0, int a1, int a2, int a3, int[] w0, int[] w1, int[] w2, int[] w3,
+                      int[] c) {
+        for (int j = j0; j < j1; j++) {
+            c[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+        }
+    }
+
+    /** {@code c[j] += a * w[j]} for j in [j0, j1). */
+    static void madd1(int j0, int j1, int a, int[] w, int[] c) {
+        for (int j = j0; j < j1; j++) {
+            c[j] += a * w[j];
+        }
     }
 
     /** {@code bias[c] + inputOffset * sum_k w[c][k]}. */
@@ -83,17 +226,6 @@ final class ConvInt8Fast {
         }
     }
 
-    /** {@code w (rows, cols)} as {@code (cols, rows)}. */
-    static int[] transpose(int[] w, int rows, int cols) {
-        int[] t = new int[w.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
-            }
-        }
-        return t;
-    }
-
     /** Splits a row-major {@code (rows, cols)} matrix into separate row arrays. */
     static int[][] rows(int[] m, int rows, int cols) {
         int[][] out = new int[rows][cols];
@@ -101,57 +233,6 @@ final class ConvInt8Fast {
             System.arraycopy(m, r * cols, out[r], 0, cols);
         }
         return out;
-    }
-
-    /** {@code n <= 4} pixels of patches times the filter rows, requantized into {@code y} (pixel-major). */
-    static void gemmTile(Conv2DInt8.Params p, int[] folded, int[][] wt, int k, int[] patch, int n, int[][] acc,
-                         byte[] y, int yo) {
-        int outC = p.outC();
-        for (int i = 0; i < TILE; i++) {
-            System.arraycopy(folded, 0, acc[i], 0, outC);
-        }
-        int[] acc0 = acc[0];
-        int[] acc1 = acc[1];
-        int[] acc2 = acc[2];
-        int[] acc3 = acc[3];
-        if (n == TILE) {
-            for (int kk = 0; kk < k; kk++) {
-                int[] w = wt[kk];
-                int a0 = patch[kk];
-                int a1 = patch[k + kk];
-                int a2 = patch[2 * k + kk];
-                int a3 = patch[3 * k + kk];
-                for (int j = 0; j < outC; j++) {
-                    int wv = w[j];
-                    acc0[j] += a0 * wv;
-                    acc1[j] += a1 * wv;
-                    acc2[j] += a2 * wv;
-                    acc3[j] += a3 * wv;
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                int[] ai = acc[i];
-                for (int kk = 0; kk < k; kk++) {
-                    int[] w = wt[kk];
-                    int a = patch[i * k + kk];
-                    for (int j = 0; j < outC; j++) {
-                        ai[j] += a * w[j];
-                    }
-                }
-            }
-        }
-        boolean single = !p.unsigned();
-        int[] m = p.multiplier();
-        int[] sh = p.shift();
-        for (int i = 0; i < n; i++) {
-            int[] ai = acc[i];
-            int ab = yo + i * outC;
-            for (int c = 0; c < outC; c++) {
-                int v = Requantize.apply(ai[c], m[c], sh[c], single) + p.outputOffset();
-                y[ab + c] = (byte) Math.min(Math.max(v, p.actMin()), p.actMax());
-            }
-        }
     }
 
     static int dot(int[] a, int ao, int[] b, int bo, int k) {

@@ -71,12 +71,71 @@ public final class DepthwiseConv2DInt8 implements Kernel {
         if (node.reference()) {
             return par -> reference(p, in.bytes(), in.offset(), out.bytes(), out.offset());
         }
-        int[][] acc = new int[Math.max(1, node.threads())][outC];
-        return par -> par.forRange(g.batch() * g.outH(), 1, (from, to, worker) -> {
-            for (int row = from; row < to; row++) {
-                fastRow(p, in.bytes(), in.offset(), out.bytes(), out.offset(), row, acc[worker]);
+        Rows rows = new Rows(p, node.threads());
+        int width = g.outW() * outC;
+        int inRowLen = g.inW() * inC;
+        TensorSlot shifted = node.scratch(DType.INT32, in.size());
+        int chunk = dev.quanta.engine.kernels.Parallel.minChunk((long) width * g.kH() * g.kW());
+        return par -> {
+            byte[] x = in.bytes();
+            int xo = in.offset();
+            int[] xi = shifted.ints();
+            int so = shifted.offset();
+            par.forRange(g.batch() * g.inH(), dev.quanta.engine.kernels.Parallel.minChunk(inRowLen),
+                    (from, to, worker) -> shift(x, xo + from * inRowLen, xi, so + from * inRowLen,
+                            (to - from) * inRowLen, p.unsigned(), p.inputOffset()));
+            par.forRange(g.batch() * g.outH(), chunk, (from, to, worker) -> {
+                for (int row = from; row < to; row++) {
+                    fastRow(p, rows, xi, so, out.bytes(), out.offset(), row, worker);
+                }
+            });
+        };
+    }
+
+    /** {@code xi[d + i] = x[s + i] + offset} (unsigned bytes read as 0..255). */
+    static void shift(byte[] x, int s, int[] xi, int d, int n, boolean unsigned, int offset) {
+        if (unsigned) {
+            for (int i = 0; i < n; i++) {
+                xi[d + i] = (x[s + i] & 0xff) + offset;
             }
-        });
+        } else {
+            for (int i = 0; i < n; i++) {
+                xi[d + i] = x[s + i] + offset;
+            }
+        }
+    }
+
+    /**
+     * Fast-path state: weights and bias expanded along an output row ({@code [tap][ox * outC + c]}), so
+     * that the tap loop {@code acc[j] += x[j] * w[j]} runs over arrays indexed by the loop variable
+     * alone (the form C2 vectorizes), per-worker accumulator and input-gather rows, and the
+     * precomputed output stage.
+     */
+    static final class Rows {
+        final int[][] weights;
+        final int[] bias;
+        final int[][] acc;
+        final int[][] gather;
+        final Rescale rescale;
+
+        Rows(Params p, int threads) {
+            ConvGeometry g = p.g();
+            int outC = p.outC();
+            int width = g.outW() * outC;
+            int taps = g.kH() * g.kW();
+            weights = new int[taps][width];
+            bias = new int[width];
+            for (int ox = 0; ox < g.outW(); ox++) {
+                for (int t = 0; t < taps; t++) {
+                    System.arraycopy(p.weights(), t * outC, weights[t], ox * outC, outC);
+                }
+                System.arraycopy(p.bias(), 0, bias, ox * outC, outC);
+            }
+            int workers = Math.max(1, threads);
+            acc = new int[workers][width];
+            gather = new int[workers][width];
+            rescale = new Rescale(p.multiplier(), p.shift(), false, p.outputOffset(), p.actMin(), p.actMax());
+        }
     }
 
     /** TFLite's reference loop ({@code reference_integer_ops::DepthwiseConvPerChannel}). */
@@ -113,50 +172,75 @@ public final class DepthwiseConv2DInt8 implements Kernel {
         }
     }
 
-    /** One output row with channel-vectorizable inner loops (same integer sums as the reference). */
-    static void fastRow(Params p, byte[] x, int xo, byte[] y, int yo, int row, int[] acc) {
-        ConvGeometry g = p.g;
+    /**
+     * One output row from the shifted input {@code xi} ({@code x - zp_in} as ints): for each in-bounds
+     * tap, add {@code input * weight} into the row's accumulators. With depth multiplier 1 and
+     * horizontal stride 1 a tap reads one contiguous run of the input row, used in place; otherwise
+     * the values are gathered first, 0 where the window leaves the input (adding nothing, as the
+     * reference's skipped taps). Integer sums in any order equal the reference's; the output stage is
+     * the same double rounding.
+     */
+    static void fastRow(Params p, Rows rows, int[] xi, int xo, byte[] y, int yo, int row, int worker) {
+        ConvGeometry g = p.g();
         int oy = row % g.outH();
         int b = row / g.outH();
-        int outC = p.outC;
-        int dm = p.depthMultiplier;
-        int[] w = p.weights;
-        int off = p.inputOffset;
-        for (int ox = 0; ox < g.outW(); ox++) {
-            System.arraycopy(p.bias, 0, acc, 0, outC);
-            for (int ky = 0; ky < g.kH(); ky++) {
-                int iy = oy * g.strideH() - g.padTop() + ky * g.dilH();
-                if (iy < 0 || iy >= g.inH()) {
-                    continue;
-                }
-                for (int kx = 0; kx < g.kW(); kx++) {
-                    int ix = ox * g.strideW() - g.padLeft() + kx * g.dilW();
-                    if (ix < 0 || ix >= g.inW()) {
-                        continue;
+        int outC = p.outC();
+        int width = g.outW() * outC;
+        int[] acc = rows.acc[worker];
+        int[] tmp = rows.gather[worker];
+        boolean contiguous = p.depthMultiplier() == 1 && g.strideW() == 1;
+        System.arraycopy(rows.bias, 0, acc, 0, width);
+        for (int ky = 0; ky < g.kH(); ky++) {
+            int iy = oy * g.strideH() - g.padTop() + ky * g.dilH();
+            if (iy < 0 || iy >= g.inH()) {
+                continue;
+            }
+            int inRow = xo + (b * g.inH() + iy) * g.inW() * g.inC();
+            for (int kx = 0; kx < g.kW(); kx++) {
+                int[] w = rows.weights[ky * g.kW() + kx];
+                int x0 = kx * g.dilW() - g.padLeft();
+                if (contiguous) {
+                    int lo = Math.max(0, Math.min(g.outW(), -x0)) * outC;
+                    int hi = Math.min(g.outW(), g.inW() - x0) * outC;
+                    // copy the run first: C2 vectorizes only when every array has the loop's own index
+                    if (hi > lo) {
+                        System.arraycopy(xi, inRow + x0 * outC + lo, tmp, lo, hi - lo);
+                        madd(acc, tmp, w, lo, hi);
                     }
-                    int xs = xo + ((b * g.inH() + iy) * g.inW() + ix) * g.inC();
-                    int ws = (ky * g.kW() + kx) * outC;
-                    if (dm == 1 && !p.unsigned) {
-                        for (int c = 0; c < outC; c++) {
-                            acc[c] += w[ws + c] * (x[xs + c] + off);
-                        }
-                    } else if (dm == 1) {
-                        for (int c = 0; c < outC; c++) {
-                            acc[c] += w[ws + c] * ((x[xs + c] & 0xff) + off);
-                        }
-                    } else {
-                        for (int c = 0; c < outC; c++) {
-                            int xi = xs + c / dm;
-                            int xv = p.unsigned ? x[xi] & 0xff : x[xi];
-                            acc[c] += w[ws + c] * (xv + off);
-                        }
-                    }
+                } else {
+                    gatherRow(p, xi, inRow, x0, tmp);
+                    madd(acc, tmp, w, 0, width);
                 }
             }
-            int yb = yo + (row * g.outW() + ox) * outC;
-            for (int c = 0; c < outC; c++) {
-                int v = FixedPoint.multiplyByQuantizedMultiplier(acc[c], p.multiplier[c], p.shift[c]) + p.outputOffset;
-                y[yb + c] = (byte) Math.min(Math.max(v, p.actMin), p.actMax);
+        }
+        rows.rescale.apply(acc, 0, width, y, yo + row * width, 0);
+    }
+
+    /** {@code acc[j] += x[j] * w[j]} for j in [lo, hi). */
+    static void madd(int[] acc, int[] x, int[] w, int lo, int hi) {
+        for (int j = lo; j < hi; j++) {
+            acc[j] += x[j] * w[j];
+        }
+    }
+
+    /** {@code tmp[ox * outC + c]} = the shifted input value tap column {@code x0} reads for output column ox, or 0 outside. */
+    static void gatherRow(Params p, int[] xi, int inRow, int x0, int[] tmp) {
+        ConvGeometry g = p.g();
+        int inC = g.inC();
+        int outC = p.outC();
+        int dm = p.depthMultiplier();
+        for (int ox = 0; ox < g.outW(); ox++) {
+            int xx = x0 + ox * g.strideW();
+            int d = ox * outC;
+            if (xx < 0 || xx >= g.inW()) {
+                java.util.Arrays.fill(tmp, d, d + outC, 0);
+            } else if (dm == 1) {
+                System.arraycopy(xi, inRow + xx * inC, tmp, d, inC);
+            } else {
+                int s = inRow + xx * inC;
+                for (int c = 0; c < outC; c++) {
+                    tmp[d + c] = xi[s + c / dm];
+                }
             }
         }
     }

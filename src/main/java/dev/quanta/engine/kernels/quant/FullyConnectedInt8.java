@@ -49,26 +49,44 @@ public final class FullyConnectedInt8 implements Kernel {
         if (node.reference()) {
             return par -> reference(p, in.bytes(), in.offset(), out.bytes(), out.offset());
         }
-        int[] xs = new int[batch * depth];
+        int[][] wRows = ConvInt8Fast.rows(p.weights, units, depth);
+        int[] xs = new int[depth];
+        int[] acc = new int[units];
+        Rescale rescale = new Rescale(p.multiplier, p.shift, !p.unsigned, p.outputOffset, p.actMin, p.actMax);
+        int chunk = dev.quanta.engine.kernels.Parallel.minChunk(depth);
         return par -> {
             byte[] x = in.bytes();
             int xo = in.offset();
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = p.unsigned ? x[xo + i] & 0xff : x[xo + i];
-            }
             byte[] y = out.bytes();
             int yo = out.offset();
-            par.forRange(units, 16, (from, to, worker) -> {
-                for (int b = 0; b < batch; b++) {
-                    for (int u = from; u < to; u++) {
-                        int acc = p.folded[u] + ConvInt8Fast.dot(xs, b * depth, p.weights, u * depth, depth);
-                        acc = Requantize.apply(acc, p.multiplier[u], p.shift[u], !p.unsigned);
-                        acc += p.outputOffset;
-                        y[yo + b * units + u] = (byte) Math.min(Math.max(acc, p.actMin), p.actMax);
+            for (int b = 0; b < batch; b++) {
+                int xb = xo + b * depth;
+                if (p.unsigned) {
+                    for (int i = 0; i < depth; i++) {
+                        xs[i] = x[xb + i] & 0xff;
+                    }
+                } else {
+                    for (int i = 0; i < depth; i++) {
+                        xs[i] = x[xb + i];
                     }
                 }
-            });
+                par.forRange(units, chunk, (from, to, worker) -> {
+                    for (int u = from; u < to; u++) {
+                        acc[u] = p.folded[u] + dot(xs, wRows[u], depth);
+                    }
+                });
+                rescale.apply(acc, units, y, yo + b * units);
+            }
         };
+    }
+
+    /** {@code sum a[i] * b[i]}, both arrays indexed by the loop variable alone (C2 vectorizes the reduction). */
+    static int dot(int[] a, int[] b, int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     static int[] outputShape(Node node, TensorSlot in, int batch, int units) {

@@ -38,14 +38,23 @@ public final class Quantize implements Kernel {
             double scale = Quant.scale(out);
             boolean reference = node.reference();
             float fscale = Quant.scale(out);
+            if (!reference) {
+                return par -> {
+                    float[] x = in.floats();
+                    int xo = in.offset();
+                    int n = in.size();
+                    for (int i = 0; i < n; i++) {
+                        write(out, ot, i, range.clamp((long) roundToInt(x[xo + i] / scale) + zp));
+                    }
+                };
+            }
             return par -> {
                 float[] x = in.floats();
                 int xo = in.offset();
                 int n = in.size();
                 for (int i = 0; i < n; i++) {
                     float v = x[xo + i];
-                    int q = reference ? Rounding.castToIntX86(Rounding.roundHalfAway(v / fscale))
-                            : Rounding.castToIntX86(Rounding.roundHalfAway(v / scale));
+                    int q = Rounding.castToIntX86(Rounding.roundHalfAway(v / fscale));
                     write(out, ot, i, range.clamp((long) q + zp));
                 }
             };
@@ -61,6 +70,22 @@ public final class Quantize implements Kernel {
                 write(out, ot, i, range.clamp(q));
             }
         };
+    }
+
+    /**
+     * {@code castToIntX86(roundHalfAway(d))}, the same integer for every {@code d}: below 2^30 in
+     * magnitude the truncating cast is the floor of {@code |d|} and the tie test is exact, which runs
+     * several times faster on JDK 17 than the general helpers; NaN, infinities and large values take
+     * the helpers.
+     */
+    static int roundToInt(double d) {
+        double a = Math.abs(d);
+        if (a < 0x1p30) {
+            int t = (int) a;
+            int r = a - t >= 0.5 ? t + 1 : t;
+            return d < 0 ? -r : r;
+        }
+        return Rounding.castToIntX86(Rounding.roundHalfAway(d));
     }
 
     static void write(TensorSlot s, DType t, int i, int v) {

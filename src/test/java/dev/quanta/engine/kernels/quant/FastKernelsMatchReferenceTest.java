@@ -14,13 +14,15 @@ import dev.quanta.engine.tflite.TfliteReader;
 import dev.quanta.testing.OpProbe;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fast int8/uint8 CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED paths (im2col tiles, folded
+ * The fast int8/uint8 CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and pool paths (im2col tiles, folded
  * offsets, channel-vectorized loops, several threads) are bit-identical to the reference loops on
- * random data over strides, paddings, dilations, depth multipliers, activations and odd sizes.
+ * random data over strides, paddings, dilations, depth multipliers, activations and odd sizes, and on
+ * randomized shapes that cross the blocked GEMM's tile, tap-group and column-block edges.
  */
 class FastKernelsMatchReferenceTest {
 
@@ -105,5 +107,166 @@ class FastKernelsMatchReferenceTest {
                         "fused_activation_function", 1), type, new int[] {batch, units},
                         QuantParams.perTensor(0.09f, u ? 10 : -100));
         assertFastEqualsReference(file, type, new int[] {batch, depth}, 3);
+    }
+
+    /**
+     * Randomized CONV_2D shapes: output channels across {@link PairGemm#NBP} pairs (column blocks) and
+     * odd counts, both sides of {@link ConvInt8Fast#NARROW}, depths
+     * not a multiple of 4 (tap remainder), pixel counts not a multiple of {@link ConvInt8Fast#TILE},
+     * 1x1 and larger filters, strides, dilations, padding, int8 per-channel / per-tensor and uint8,
+     * extreme zero points.
+     */
+    @Test
+    void conv2dRandomizedShapes() {
+        Random r = new Random(20261206L);
+        for (int trial = 0; trial < 24; trial++) {
+            boolean u = r.nextInt(4) == 0;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int kh = 1 + r.nextInt(3);
+            int kw = 1 + r.nextInt(3);
+            int dil = 1 + r.nextInt(2);
+            int h = (kh - 1) * dil + 1 + r.nextInt(6);
+            int w = (kw - 1) * dil + 1 + r.nextInt(6);
+            int ic = 1 + r.nextInt(trial % 3 == 0 ? 70 : 9);
+            int oc = 1 + r.nextInt(trial % 4 == 0 ? 4 * PairGemm.NBP + 40 : 40);
+            int sh = 1 + r.nextInt(2);
+            int sw = 1 + r.nextInt(2);
+            int padding = r.nextInt(2);
+            int act = new int[] {0, 1, 3}[r.nextInt(3)];
+            int zpIn = u ? r.nextInt(256) : r.nextInt(256) - 128;
+            QuantParams wq = u ? QuantParams.perTensor(0.01f, r.nextInt(256))
+                    : r.nextBoolean() ? QuantParams.perAxis(scales(r, oc), new long[oc], 0)
+                    : QuantParams.perTensor(0.005f + r.nextFloat() * 0.01f, 0);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, ic}, QuantParams.perTensor(0.05f, zpIn))
+                    .constant(type, new int[] {oc, kh, kw, ic}, wq, randomBytes(r, oc * kh * kw * ic))
+                    .constant(DType.INT32, new int[] {oc}, null, bias(r, oc))
+                    .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", padding, "stride_h",
+                            sh, "stride_w", sw, "dilation_h_factor", dil, "dilation_w_factor", dil,
+                            "fused_activation_function", act), type, new int[] {n, 1, 1, oc},
+                            QuantParams.perTensor(0.02f + r.nextFloat() * 0.1f, u ? r.nextInt(256) : r.nextInt(256) - 128));
+            assertFastEqualsReference(file, type, new int[] {n, h, w, ic}, trial);
+        }
+    }
+
+    /**
+     * Randomized DEPTHWISE_CONV_2D shapes: the contiguous path (multiplier 1, horizontal stride 1) and
+     * the gathering path, windows partly or wholly in the padding, dilation, uint8 and int8.
+     */
+    @Test
+    void depthwiseRandomizedShapes() {
+        Random r = new Random(61206L);
+        for (int trial = 0; trial < 24; trial++) {
+            boolean u = r.nextInt(4) == 0;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int k = 1 + r.nextInt(4);
+            int dil = 1 + r.nextInt(2);
+            int h = 1 + r.nextInt(9);
+            int w = 1 + r.nextInt(9);
+            int padding = (k - 1) * dil + 1 > Math.min(h, w) ? 0 : r.nextInt(2);
+            int ic = 1 + r.nextInt(trial % 3 == 0 ? 80 : 12);
+            int dm = r.nextInt(3) == 0 ? 1 + r.nextInt(3) : 1;
+            int oc = ic * dm;
+            int sh = 1 + r.nextInt(2);
+            int sw = r.nextInt(3) == 0 ? 2 : 1;
+            int act = new int[] {0, 1, 3}[r.nextInt(3)];
+            QuantParams wq = u ? QuantParams.perTensor(0.02f, r.nextInt(256))
+                    : QuantParams.perAxis(scales(r, oc), new long[oc], 3);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, ic},
+                            QuantParams.perTensor(0.05f, u ? r.nextInt(256) : r.nextInt(256) - 128))
+                    .constant(type, new int[] {1, k, k, oc}, wq, randomBytes(r, k * k * oc))
+                    .constant(DType.INT32, new int[] {oc}, null, bias(r, oc))
+                    .build(BuiltinOp.DEPTHWISE_CONV_2D, 3, OptionsSchema.create("DepthwiseConv2DOptions", "padding",
+                            padding, "stride_h", sh, "stride_w", sw, "depth_multiplier", dm, "dilation_h_factor", dil,
+                            "dilation_w_factor", dil, "fused_activation_function", act), type, new int[] {n, 1, 1, oc},
+                            QuantParams.perTensor(0.01f + r.nextFloat() * 0.05f, u ? r.nextInt(256) : r.nextInt(256) - 128));
+            assertFastEqualsReference(file, type, new int[] {n, h, w, ic}, trial);
+        }
+    }
+
+    /** Randomized FULLY_CONNECTED shapes (batch, depth, units). */
+    @Test
+    void fullyConnectedRandomizedShapes() {
+        Random r = new Random(1206L);
+        for (int trial = 0; trial < 16; trial++) {
+            boolean u = r.nextInt(4) == 0;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int batch = 1 + r.nextInt(5);
+            int depth = 1 + r.nextInt(trial % 2 == 0 ? 300 : 20);
+            int units = 1 + r.nextInt(trial % 3 == 0 ? 30 : 30);
+            QuantParams wq = u ? QuantParams.perTensor(0.01f, r.nextInt(256))
+                    : r.nextBoolean() ? QuantParams.perAxis(scales(r, units), new long[units], 0)
+                    : QuantParams.perTensor(0.01f, 0);
+            byte[] file = new OpProbe().input(type, new int[] {batch, depth},
+                            QuantParams.perTensor(0.04f, u ? r.nextInt(256) : r.nextInt(256) - 128))
+                    .constant(type, new int[] {units, depth}, wq, randomBytes(r, units * depth))
+                    .constant(DType.INT32, new int[] {units}, null, bias(r, units))
+                    .build(BuiltinOp.FULLY_CONNECTED, 4, OptionsSchema.create("FullyConnectedOptions",
+                            "fused_activation_function", new int[] {0, 1, 3}[r.nextInt(3)]), type,
+                            new int[] {batch, units}, QuantParams.perTensor(0.05f + r.nextFloat() * 0.2f,
+                                    u ? r.nextInt(256) : r.nextInt(256) - 128));
+            assertFastEqualsReference(file, type, new int[] {batch, depth}, trial);
+        }
+    }
+
+    /** Randomized 8-bit AVERAGE_POOL_2D and MAX_POOL_2D shapes (the channel-inner fast rows). */
+    @Test
+    void poolRandomizedShapes() {
+        Random r = new Random(2026L);
+        for (int trial = 0; trial < 24; trial++) {
+            boolean u = r.nextInt(3) == 0;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int fh = 1 + r.nextInt(3);
+            int fw = 1 + r.nextInt(3);
+            int h = fh + r.nextInt(7);
+            int w = fw + r.nextInt(7);
+            int c = 1 + r.nextInt(trial % 2 == 0 ? 40 : 5);
+            QuantParams q = QuantParams.perTensor(0.05f, u ? r.nextInt(256) : r.nextInt(256) - 128);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, c}, q)
+                    .build(trial % 2 == 0 ? BuiltinOp.AVERAGE_POOL_2D : BuiltinOp.MAX_POOL_2D, 2,
+                            OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_w", 1 + r.nextInt(2),
+                                    "stride_h", 1 + r.nextInt(2), "filter_width", fw, "filter_height", fh,
+                                    "fused_activation_function", new int[] {0, 1, 3}[r.nextInt(3)]),
+                            type, new int[] {n, 1, 1, c}, q);
+            assertFastEqualsReference(file, type, new int[] {n, h, w, c}, trial);
+        }
+    }
+
+    /**
+     * uint8 CONV_2D whose accumulators exceed what one {@link PairGemm} chunk can decode: input all 255,
+     * weights mostly 255 with zero point 0, depth 64 * 3 * 3 = 576, so a channel's sum is about 3.5e7
+     * (over 2^25) and the depth is split into chunks of at most 516 taps. The output scale keeps the
+     * results inside the uint8 range, so a decoding error would show.
+     */
+    @Test
+    void conv2dDepthBeyondOneExactChunk() {
+        Random r = new Random(99);
+        int ic = 64;
+        int oc = 37;
+        byte[] w = new byte[oc * 9 * ic];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (byte) (r.nextInt(10) == 0 ? r.nextInt(256) : 255);
+        }
+        byte[] x = new byte[6 * 7 * ic];
+        java.util.Arrays.fill(x, (byte) 255);
+        byte[] file = new OpProbe().input(DType.UINT8, new int[] {1, 6, 7, ic}, QuantParams.perTensor(0.05f, 0))
+                .constant(DType.UINT8, new int[] {oc, 3, 3, ic}, QuantParams.perTensor(0.001f, 0), w)
+                .constant(DType.INT32, new int[] {oc}, null, bias(r, oc))
+                .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", 0, "stride_h", 1,
+                        "stride_w", 1, "dilation_h_factor", 1, "dilation_w_factor", 1,
+                        "fused_activation_function", 0), DType.UINT8, new int[] {1, 1, 1, oc},
+                        QuantParams.perTensor(8f, 0));
+        Model m = TfliteReader.read(file, "probe");
+        List<TensorValue> in = List.of(TensorValue.ofBytes(DType.UINT8, new int[] {1, 6, 7, ic}, x));
+        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
+             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(2))) {
+            byte[] expected = ref.run(in).get(0).bytes();
+            int distinct = (int) java.util.stream.IntStream.range(0, expected.length).map(i -> expected[i] & 0xff)
+                    .filter(v -> v > 0 && v < 255).count();
+            org.junit.jupiter.api.Assertions.assertTrue(distinct > expected.length / 2, "outputs must not clamp");
+            assertArrayEquals(expected, fast.run(in).get(0).bytes());
+        }
     }
 }
