@@ -16,7 +16,7 @@ import dev.quanta.engine.kernels.TensorSlot;
  *   <li>planar (few output channels, {@link Fma#FAST}): transposed patches per tile of output pixels,
  *       the vector loop running over pixels ({@link #planar});</li>
  *   <li>a 1x1 stride-1 unpadded convolution multiplies the input directly with
- *       {@link Gemm#multiplyFused(dev.quanta.engine.kernels.Parallel, int, float[], int, int, Gemm.Packed,
+ *       {@link Gemm#multiplyFused(dev.quanta.engine.kernels.Parallel, int, float[], int, int, Gemm.Panels,
  *       float[], int, float, float, float[], int, int, float[][][])}, split over the workers by rows or columns;</li>
  *   <li>otherwise im2col + {@link Gemm} on tiles of output pixels spread over the workers.</li>
  * </ul>
@@ -69,10 +69,11 @@ public final class Conv2D implements Kernel {
             Planar planar = new Planar(g, k, outC, filter.floats(), filter.offset(), node.threads());
             return p -> planar(g, planar, in, bias, out, min, max, p);
         }
-        Gemm.Packed packed = Gemm.packWeights(filter.floats(), filter.offset(), outC, k);
+        Gemm.Packed packed = Fma.FAST ? null : Gemm.packWeights(filter.floats(), filter.offset(), outC, k);
+        Gemm.Panels panels = Fma.FAST ? Gemm.Panels.pack(filter.floats(), filter.offset(), outC, k) : null;
         float[][][] acc = Fma.FAST ? Gemm.fusedAccumulators(node.threads(), outC) : Gemm.accumulators(node.threads(), outC);
         TensorSlot scratch = direct ? null : node.scratch(DType.FLOAT32, node.threads() * TILE * k);
-        return p -> fast(g, k, direct, in, packed, bias, out, scratch, acc, min, max, p);
+        return p -> fast(g, k, direct, in, packed, panels, bias, out, scratch, acc, min, max, p);
     }
 
     /** The definition, as TFLite's reference kernel. */
@@ -107,7 +108,8 @@ public final class Conv2D implements Kernel {
         }
     }
 
-    static void fast(ConvGeometry g, int k, boolean direct, TensorSlot in, Gemm.Packed packed, TensorSlot bias,
+    static void fast(ConvGeometry g, int k, boolean direct, TensorSlot in, Gemm.Packed packed, Gemm.Panels panels,
+                     TensorSlot bias,
                      TensorSlot out, TensorSlot scratch, float[][][] acc, float min, float max, Parallel p) {
         float[] x = in.floats();
         float[] y = out.floats();
@@ -115,10 +117,10 @@ public final class Conv2D implements Kernel {
         int yo = out.offset();
         float[] bv = bias == null ? null : bias.floats();
         int bo = bias == null ? 0 : bias.offset();
-        int outC = packed.n();
+        int outC = panels != null ? panels.n() : packed.n();
         int pixels = g.outPixels();
-        if (direct && Fma.FAST) {
-            Gemm.multiplyFused(p, pixels, x, xo, k, packed, bv, bo, min, max, y, yo, outC, acc);
+        if (direct && panels != null) {
+            Gemm.multiplyFused(p, pixels, x, xo, k, panels, bv, bo, min, max, y, yo, outC, acc);
             return;
         }
         int tiles = (pixels + TILE - 1) / TILE;
@@ -127,21 +129,21 @@ public final class Conv2D implements Kernel {
                 int p0 = t * TILE;
                 int p1 = Math.min(pixels, p0 + TILE);
                 if (direct) {
-                    gemm(p0, p1, x, xo, k, packed, bv, bo, min, max, y, yo, outC, acc[worker]);
+                    gemm(p0, p1, x, xo, k, packed, panels, bv, bo, min, max, y, yo, outC, acc[worker]);
                 } else {
                     float[] col = scratch.floats();
                     int co = scratch.offset() + worker * TILE * k;
                     im2col(g, x, xo, p0, p1, col, co);
-                    gemm(0, p1 - p0, col, co, k, packed, bv, bo, min, max, y, yo + p0 * outC, outC, acc[worker]);
+                    gemm(0, p1 - p0, col, co, k, packed, panels, bv, bo, min, max, y, yo + p0 * outC, outC, acc[worker]);
                 }
             }
         });
     }
 
-    private static void gemm(int row0, int row1, float[] a, int aOff, int lda, Gemm.Packed b, float[] bias, int biasOff,
-                             float min, float max, float[] c, int cOff, int ldc, float[][] acc) {
-        if (Fma.FAST) {
-            Gemm.multiplyFused(row0, row1, a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc);
+    private static void gemm(int row0, int row1, float[] a, int aOff, int lda, Gemm.Packed b, Gemm.Panels panels,
+                             float[] bias, int biasOff, float min, float max, float[] c, int cOff, int ldc, float[][] acc) {
+        if (panels != null) {
+            Gemm.multiplyFused(row0, row1, a, aOff, lda, panels, bias, biasOff, min, max, c, cOff, ldc, acc);
         } else {
             Gemm.multiply(row0, row1, a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc);
         }

@@ -55,6 +55,32 @@ public final class Gemm {
         return Packed.allocate(k, n).fill(w, off, true);
     }
 
+    /**
+     * B for the fused kernel: column panels of up to {@link #FUSED_NB} columns, each {@code k} rows of
+     * the panel's width, allocated one after another so that walking a panel's rows streams through
+     * memory (the prefetcher follows it; rows of a whole-width B would be read in short pieces).
+     */
+    public record Panels(float[][][] panels, int k, int n) {
+        /** Weights {@code (n, k)} as TFLite stores them. */
+        public static Panels pack(float[] w, int off, int n, int k) {
+            int count = (n + FUSED_NB - 1) / FUSED_NB;
+            float[][][] panels = new float[count][][];
+            for (int p = 0; p < count; p++) {
+                int base = p * FUSED_NB;
+                int width = Math.min(FUSED_NB, n - base);
+                float[][] rows = new float[k][width];
+                for (int kk = 0; kk < k; kk++) {
+                    float[] row = rows[kk];
+                    for (int j = 0; j < width; j++) {
+                        row[j] = w[off + (base + j) * k + kk];
+                    }
+                }
+                panels[p] = rows;
+            }
+            return new Panels(panels, k, n);
+        }
+    }
+
     /** Accumulators for {@code workers} workers and rows of {@code n} columns. */
     public static float[][][] accumulators(int workers, int n) {
         return new float[workers][MT][n];
@@ -117,7 +143,7 @@ public final class Gemm {
 
     /** Accumulators of the fused kernel for {@code workers} workers and rows of {@code n} columns. */
     public static float[][][] fusedAccumulators(int workers, int n) {
-        return new float[workers][FUSED_MC][n];
+        return new float[workers][FUSED_MC][Math.min(n, FUSED_NB)];
     }
 
     /**
@@ -131,7 +157,7 @@ public final class Gemm {
      * accumulator load and store serves 2 fused multiply-adds and every load of B serves 4 rows; C2
      * vectorizes the pass (all arrays indexed by the loop variable alone).
      */
-    public static void multiplyFused(int row0, int row1, float[] a, int aOff, int lda, Packed b, float[] bias,
+    public static void multiplyFused(int row0, int row1, float[] a, int aOff, int lda, Panels b, float[] bias,
                                      int biasOff, float min, float max, float[] c, int cOff, int ldc, float[][] acc) {
         multiplyFused(row0, row1, 0, b.n(), a, aOff, lda, b, bias, biasOff, min, max, c, cOff, ldc, acc);
     }
@@ -144,7 +170,7 @@ public final class Gemm {
      * are enough rows, otherwise (a few pixels or a single input vector against many columns) by
      * blocks of {@link #COLUMN_UNIT} columns. {@code acc} holds one {@link #fusedAccumulators} set per worker.
      */
-    public static void multiplyFused(Parallel p, int m, float[] a, int aOff, int lda, Packed b, float[] bias,
+    public static void multiplyFused(Parallel p, int m, float[] a, int aOff, int lda, Panels b, float[] bias,
                                      int biasOff, float min, float max, float[] c, int cOff, int ldc, float[][][] acc) {
         int n = b.n();
         long work = (long) m * b.k() * n;
@@ -163,18 +189,26 @@ public final class Gemm {
     }
 
     /** Rows {@code [row0, row1)} and columns {@code [col0, col1)} of the fused product (see above). */
-    static void multiplyFused(int row0, int row1, int col0, int col1, float[] a, int aOff, int lda, Packed b,
+    static void multiplyFused(int row0, int row1, int col0, int col1, float[] a, int aOff, int lda, Panels b,
                               float[] bias, int biasOff, float min, float max, float[] c, int cOff, int ldc,
                               float[][] acc) {
         int k = b.k();
-        float[][] rows = b.rows();
-        int nb = Math.min(col1 - col0, FUSED_NB);
+        int nb = Math.min(b.n(), FUSED_NB);
         int kc = Math.max(2, FUSED_BLOCK_FLOATS / Math.max(1, nb) & ~1);
         // with a single depth block the row block buys nothing: each group reuses the first rows (hot in L1)
         boolean oneBlock = kc >= k;
         int mc = oneBlock ? Math.max(1, row1 - row0) : acc.length;
-        for (int j0 = col0; j0 < col1; j0 += nb) {
-            int j1 = Math.min(col1, j0 + nb);
+        for (int col = col0; col < col1; ) {
+            int panel = col / FUSED_NB;
+            int base = panel * FUSED_NB;
+            float[][] rows = b.panels()[panel];
+            int end = Math.min(col1, base + rows[0].length);
+            // panel-local columns [j0, j1); C and bias columns are base + j
+            int j0 = col - base;
+            int j1 = end - base;
+            col = end;
+            int cBase = cOff + base;
+            int bBase = biasOff + base;
             for (int i0 = row0; i0 < row1; i0 += mc) {
                 int i1 = Math.min(row1, i0 + mc);
                 for (int k0 = 0; k0 < k; k0 += kc) {
@@ -208,7 +242,7 @@ public final class Gemm {
                         }
                         if (oneBlock) {
                             for (int r = 0; r < FR; r++) {
-                                store(acc[r], j0, j1, bias, biasOff, min, max, c, cOff + (i + r) * ldc);
+                                store(acc[r], j0, j1, bias, bBase, min, max, c, cBase + (i + r) * ldc);
                             }
                         }
                     }
@@ -230,12 +264,12 @@ public final class Gemm {
                             fma1x1(j0, j1, rows[kk], a[r0 + kk], c0);
                         }
                         if (oneBlock) {
-                            store(c0, j0, j1, bias, biasOff, min, max, c, cOff + i * ldc);
+                            store(c0, j0, j1, bias, bBase, min, max, c, cBase + i * ldc);
                         }
                     }
                 }
                 for (int i = i0; i < i1 && !oneBlock; i++) {
-                    store(acc[i - i0], j0, j1, bias, biasOff, min, max, c, cOff + i * ldc);
+                    store(acc[i - i0], j0, j1, bias, bBase, min, max, c, cBase + i * ldc);
                 }
             }
         }
