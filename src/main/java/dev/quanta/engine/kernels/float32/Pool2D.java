@@ -138,6 +138,30 @@ public final class Pool2D implements Kernel {
                     int rowStep = g.inW() * c;
                     int first = xo + ((b * g.inH() + y0 + fy0) * g.inW() + x0 + fx0) * c;
                     float count = nfy * nfx;
+                    if (nfy == 2 && nfx == 2) {
+                        // the common 2x2 window (count 4), unrolled in the same order
+                        for (int ch = 0; ch < c; ch++) {
+                            int s0 = first + ch;
+                            int s1 = s0 + rowStep;
+                            float r;
+                            if (max) {
+                                float acc = -Float.MAX_VALUE;
+                                float v = x[s0];
+                                acc = acc < v ? v : acc;
+                                v = x[s0 + c];
+                                acc = acc < v ? v : acc;
+                                v = x[s1];
+                                acc = acc < v ? v : acc;
+                                v = x[s1 + c];
+                                r = acc < v ? v : acc;
+                            } else {
+                                // x / 4 and x * 0.25f are the same correctly rounded value
+                                r = ((((0f + x[s0]) + x[s0 + c]) + x[s1]) + x[s1 + c]) * 0.25f;
+                            }
+                            y[dst + ch] = Math.min(Math.max(r, lo), hi);
+                        }
+                        continue;
+                    }
                     for (int ch = 0; ch < c; ch++) {
                         // taps in the reference's order (fy, then fx), one channel at a time
                         float acc = max ? -Float.MAX_VALUE : 0f;

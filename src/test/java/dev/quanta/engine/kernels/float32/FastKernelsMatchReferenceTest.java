@@ -315,5 +315,13 @@ class FastKernelsMatchReferenceTest {
         pool.op(BuiltinOp.MAX_POOL_2D, OptionsSchema.create("Pool2DOptions", "padding", Padding.SAME, "stride_w", 1,
                 "stride_h", 1, "filter_width", 3, "filter_height", 3));
         check(pool, Tolerance.EXACT, "large MAX_POOL_2D");
+        // 2x2 windows over few channels (the unrolled path), odd sizes so SAME pads the last row/column
+        for (int op : new int[] {BuiltinOp.AVERAGE_POOL_2D, BuiltinOp.MAX_POOL_2D}) {
+            OneOp small = new OneOp(908 + op);
+            small.input(2, 29, 27, 8);
+            small.op(op, OptionsSchema.create("Pool2DOptions", "padding", Padding.SAME, "stride_w", 2,
+                    "stride_h", 2, "filter_width", 2, "filter_height", 2, "fused_activation_function", 0));
+            check(small, Tolerance.EXACT, "2x2 " + BuiltinOp.name(op));
+        }
     }
 }
