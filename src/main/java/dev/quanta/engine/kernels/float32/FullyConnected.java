@@ -51,9 +51,11 @@ public final class FullyConnected implements Kernel {
                     bias == null ? null : bias.floats(), bias == null ? 0 : bias.offset(),
                     out.floats(), out.offset(), min, max);
         }
-        Gemm.Packed packed = Gemm.packWeights(w.floats(), w.offset(), units, depth);
-        float[][][] acc = Gemm.accumulators(node.threads(), units);
-        return p -> fast(batch, depth, in, packed, bias, out, min, max, acc, p);
+        Gemm.Packed packed = Fma.FAST ? null : Gemm.packWeights(w.floats(), w.offset(), units, depth);
+        Gemm.Panels panels = Fma.FAST ? Gemm.Panels.pack(w.floats(), w.offset(), units, depth) : null;
+        float[][][] acc = Fma.FAST ? Gemm.fusedAccumulators(node.threads(), units)
+                : Gemm.accumulators(node.threads(), units);
+        return p -> fast(batch, depth, in, packed, panels, bias, out, min, max, acc, p);
     }
 
     /** The definition, as TFLite's reference kernel: accumulate from 0, add bias, clamp. */
@@ -72,16 +74,20 @@ public final class FullyConnected implements Kernel {
     }
 
     /** {@link Gemm} over the batch rows, split over the workers. */
-    static void fast(int batch, int depth, TensorSlot in, Gemm.Packed packed, TensorSlot bias, TensorSlot out,
-                     float min, float max, float[][][] acc, Parallel p) {
+    static void fast(int batch, int depth, TensorSlot in, Gemm.Packed packed, Gemm.Panels panels, TensorSlot bias,
+                     TensorSlot out, float min, float max, float[][][] acc, Parallel p) {
         float[] x = in.floats();
         float[] y = out.floats();
         int xo = in.offset();
         int yo = out.offset();
         float[] bv = bias == null ? null : bias.floats();
         int bo = bias == null ? 0 : bias.offset();
+        if (panels != null) {
+            Gemm.multiplyFused(p, batch, x, xo, depth, panels, bv, bo, min, max, y, yo, panels.n(), acc);
+            return;
+        }
         int units = packed.n();
-        p.forRange(batch, Math.max(4, Parallel.minChunk((long) depth * units)), (from, to, worker) -> Gemm.multiply(from, to, x, xo, depth, packed, bv, bo, min, max,
-                y, yo, units, acc[worker]));
+        p.forRange(batch, Math.max(4, Parallel.minChunk((long) depth * units)), (from, to, worker) -> Gemm.multiply(from, to,
+                x, xo, depth, packed, bv, bo, min, max, y, yo, units, acc[worker]));
     }
 }

@@ -11,8 +11,9 @@ import dev.quanta.engine.kernels.TensorSlot;
 
 /**
  * Float MAX_POOL_2D and AVERAGE_POOL_2D. Padded positions are skipped: the average divides by the
- * number of in-bounds elements, as TFLite does. The fast path works on whole channel vectors per
- * window tap (same order as the reference, so the results are identical).
+ * number of in-bounds elements, as TFLite does. The fast path walks each channel's window taps in
+ * the reference's order (few channels) or adds whole channel rows tap by tap (many channels); either
+ * way the arithmetic order is the reference's, so the results are identical.
  */
 public final class Pool2D implements Kernel {
     public static final Pool2D MAX = new Pool2D(true);
@@ -78,6 +79,37 @@ public final class Pool2D implements Kernel {
         }
     }
 
+    /** Channels from which a pixel's channels are processed as vectors, tap by tap (contiguous reads). */
+    static final int WIDE = 32;
+
+    /** One output pixel, whole channel rows per tap (same arithmetic order as the reference). */
+    private static void wide(boolean max, ConvGeometry g, float[] x, int xo, int b, int y0, int fy0, int fy1, int x0,
+                             int fx0, int fx1, float[] y, int dst, float lo, float hi) {
+        int c = g.inC();
+        java.util.Arrays.fill(y, dst, dst + c, max ? -Float.MAX_VALUE : 0f);
+        for (int fy = fy0; fy < fy1; fy++) {
+            for (int fx = fx0; fx < fx1; fx++) {
+                int src = xo + ((b * g.inH() + y0 + fy) * g.inW() + x0 + fx) * c;
+                if (max) {
+                    for (int ch = 0; ch < c; ch++) {
+                        float v = x[src + ch];
+                        float a = y[dst + ch];
+                        y[dst + ch] = a < v ? v : a;
+                    }
+                } else {
+                    for (int ch = 0; ch < c; ch++) {
+                        y[dst + ch] += x[src + ch];
+                    }
+                }
+            }
+        }
+        float count = Math.max(0, fy1 - fy0) * Math.max(0, fx1 - fx0);
+        for (int ch = 0; ch < c; ch++) {
+            float r = max ? y[dst + ch] : y[dst + ch] / count;
+            y[dst + ch] = Math.min(Math.max(r, lo), hi);
+        }
+    }
+
     static void fast(boolean max, ConvGeometry g, TensorSlot in, TensorSlot out, float lo, float hi, Parallel p) {
         float[] x = in.floats();
         float[] y = out.floats();
@@ -97,26 +129,53 @@ public final class Pool2D implements Kernel {
                     int fx0 = Math.max(0, -x0);
                     int fx1 = Math.min(g.filterW(), g.inW() - x0);
                     int dst = yo + (row * g.outW() + ox) * c;
-                    java.util.Arrays.fill(y, dst, dst + c, max ? -Float.MAX_VALUE : 0f);
-                    for (int fy = fy0; fy < fy1; fy++) {
-                        for (int fx = fx0; fx < fx1; fx++) {
-                            int src = xo + ((b * g.inH() + y0 + fy) * g.inW() + x0 + fx) * c;
+                    if (c >= WIDE) {
+                        wide(max, g, x, xo, b, y0, fy0, fy1, x0, fx0, fx1, y, dst, lo, hi);
+                        continue;
+                    }
+                    int nfy = Math.max(0, fy1 - fy0);
+                    int nfx = Math.max(0, fx1 - fx0);
+                    int rowStep = g.inW() * c;
+                    int first = xo + ((b * g.inH() + y0 + fy0) * g.inW() + x0 + fx0) * c;
+                    float count = nfy * nfx;
+                    if (nfy == 2 && nfx == 2) {
+                        // the common 2x2 window (count 4), unrolled in the same order
+                        for (int ch = 0; ch < c; ch++) {
+                            int s0 = first + ch;
+                            int s1 = s0 + rowStep;
+                            float r;
                             if (max) {
-                                for (int ch = 0; ch < c; ch++) {
-                                    float v = x[src + ch];
-                                    float a = y[dst + ch];
-                                    y[dst + ch] = a < v ? v : a;
-                                }
+                                float acc = -Float.MAX_VALUE;
+                                float v = x[s0];
+                                acc = acc < v ? v : acc;
+                                v = x[s0 + c];
+                                acc = acc < v ? v : acc;
+                                v = x[s1];
+                                acc = acc < v ? v : acc;
+                                v = x[s1 + c];
+                                r = acc < v ? v : acc;
                             } else {
-                                for (int ch = 0; ch < c; ch++) {
-                                    y[dst + ch] += x[src + ch];
+                                // x / 4 and x * 0.25f are the same correctly rounded value
+                                r = ((((0f + x[s0]) + x[s0 + c]) + x[s1]) + x[s1 + c]) * 0.25f;
+                            }
+                            y[dst + ch] = Math.min(Math.max(r, lo), hi);
+                        }
+                        continue;
+                    }
+                    for (int ch = 0; ch < c; ch++) {
+                        // taps in the reference's order (fy, then fx), one channel at a time
+                        float acc = max ? -Float.MAX_VALUE : 0f;
+                        for (int fy = 0, rs = first + ch; fy < nfy; fy++, rs += rowStep) {
+                            for (int fx = 0, s = rs; fx < nfx; fx++, s += c) {
+                                float v = x[s];
+                                if (max) {
+                                    acc = acc < v ? v : acc;
+                                } else {
+                                    acc += v;
                                 }
                             }
                         }
-                    }
-                    float count = Math.max(0, fy1 - fy0) * Math.max(0, fx1 - fx0);
-                    for (int ch = 0; ch < c; ch++) {
-                        float r = max ? y[dst + ch] : y[dst + ch] / count;
+                        float r = max ? acc : acc / count;
                         y[dst + ch] = Math.min(Math.max(r, lo), hi);
                     }
                 }
