@@ -269,4 +269,122 @@ class FastKernelsMatchReferenceTest {
             assertArrayEquals(expected, fast.run(in).get(0).bytes());
         }
     }
+
+    /** Input of {@code n} values, each randomly the type's minimum or maximum. */
+    static byte[] extremes(Random r, boolean unsigned, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (r.nextBoolean() ? (unsigned ? 0 : -128) : (unsigned ? 255 : 127));
+        }
+        return b;
+    }
+
+    /**
+     * Fast (3 threads) against reference (1 thread) on the given input; the outputs must not all clamp
+     * (at least a quarter strictly inside the type's range), so a wrong sum would show.
+     */
+    static void assertFastEqualsReferenceUnclamped(byte[] file, DType type, int[] shape, byte[] x) {
+        Model m = TfliteReader.read(file, "probe");
+        List<TensorValue> in = List.of(TensorValue.ofBytes(type, shape, x));
+        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
+             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(3))) {
+            byte[] expected = ref.run(in).get(0).bytes();
+            int lo = type == DType.UINT8 ? 0 : -128;
+            int hi = type == DType.UINT8 ? 255 : 127;
+            boolean u = type == DType.UINT8;
+            long inside = java.util.stream.IntStream.range(0, expected.length)
+                    .map(i -> u ? expected[i] & 0xff : expected[i]).filter(v -> v > lo && v < hi).count();
+            org.junit.jupiter.api.Assertions.assertTrue(inside * 4 >= expected.length,
+                    "only " + inside + " of " + expected.length + " outputs inside the range");
+            assertArrayEquals(expected, fast.run(in).get(0).bytes());
+        }
+    }
+
+    /**
+     * CONV_2D at the operand extremes: inputs and weights only the type's minimum and maximum, zero
+     * points at the ends of the range (so {@code |x - zp_in|} and {@code |w - zp_w|} reach 255), and
+     * 90% of each channel's products of one sign, so the sums run up to about {@code 0.8 * depth * 255 * 128}
+     * (int8) or {@code 0.8 * depth * 255 * 255} (uint8): beyond 2^24 and 2^25, with depths crossing 512,
+     * 1032 (int8) and 258 / 516 (uint8) taps, the exact-chunk bounds of an integer GEMM in float32
+     * (2^24 / max product) and of {@link PairGemm} (2^25 / max product). A bias cancelling each
+     * channel's mean sum keeps the outputs off the clamps, so a wrong sum would show.
+     */
+    @ParameterizedTest
+    @CsvSource({"INT8,600,1,40,127,0", "INT8,130,3,24,-128,0", "INT8,520,1,17,-128,0", "UINT8,70,3,20,0,255",
+        "UINT8,600,1,33,255,0", "UINT8,30,3,21,255,255"})
+    void conv2dAtOperandExtremes(DType type, int ic, int k, int oc, int zpIn, int zpW) {
+        Random r = new Random(ic * 131L + k * 7 + oc);
+        boolean u = type == DType.UINT8;
+        int lo = u ? 0 : -128;
+        int hi = u ? 255 : 127;
+        int depth = ic * k * k;
+        int h = 6;
+        int w = 5;
+        // the input mostly at the end far from its zero point
+        int farX = zpIn - lo > hi - zpIn ? lo : hi;
+        byte[] x = new byte[h * w * ic];
+        long sumX = 0;
+        for (int i = 0; i < x.length; i++) {
+            int v = r.nextInt(10) == 0 ? (r.nextBoolean() ? lo : hi) : farX;
+            x[i] = (byte) v;
+            sumX += v - zpIn;
+        }
+        double meanX = (double) sumX / x.length;
+        // each channel's weights mostly at one end (int8: +-; uint8: the end far from zp_w, or zp_w itself)
+        byte[] weights = new byte[oc * depth];
+        int[] centre = new int[oc];
+        for (int c = 0; c < oc; c++) {
+            int main = r.nextBoolean() ? lo : hi;
+            if (u && main == zpW) {
+                main = zpW == lo ? hi : lo;
+            }
+            long sw = 0;
+            for (int i = 0; i < depth; i++) {
+                int v = r.nextInt(10) == 0 ? (r.nextBoolean() ? lo : hi) : main;
+                weights[c * depth + i] = (byte) v;
+                sw += v - zpW;
+            }
+            centre[c] = (int) -Math.round(meanX * sw);
+        }
+        float sIn = 0.05f;
+        float sW = 0.002f;
+        // what remains varies with the 10% of other inputs: about sqrt(depth / 10) * 2 * 255 * 255; ~ +-60 steps
+        float sOut = (float) (sIn * sW * Math.sqrt(depth / 10.0) * 2 * 255 * 255 / 60);
+        QuantParams wq = u ? QuantParams.perTensor(sW, zpW) : QuantParams.perAxis(filled(oc, sW), new long[oc], 0);
+        byte[] file = new OpProbe().input(type, new int[] {1, h, w, ic}, QuantParams.perTensor(sIn, zpIn))
+                .constant(type, new int[] {oc, k, k, ic}, wq, weights)
+                .constant(DType.INT32, new int[] {oc}, null, OpProbe.ints(centre))
+                .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", 1, "stride_h", 1,
+                        "stride_w", 1, "dilation_h_factor", 1, "dilation_w_factor", 1,
+                        "fused_activation_function", 0), type, new int[] {1, 1, 1, oc},
+                        QuantParams.perTensor(sOut, u ? 128 : 0));
+        assertFastEqualsReferenceUnclamped(file, type, new int[] {1, h, w, ic}, x);
+    }
+
+    /** DEPTHWISE_CONV_2D at the operand extremes (as above), 3x3 and 5x5 windows, padding on. */
+    @ParameterizedTest
+    @CsvSource({"INT8,3,127", "INT8,5,-128", "UINT8,3,0", "UINT8,5,255"})
+    void depthwiseAtOperandExtremes(DType type, int k, int zpIn) {
+        Random r = new Random(k * 17L + zpIn);
+        boolean u = type == DType.UINT8;
+        int c = 40;
+        float sIn = 0.05f;
+        float sW = 0.002f;
+        float sOut = (float) (sIn * sW * k * 255 * 128 / 60);
+        QuantParams wq = u ? QuantParams.perTensor(sW, 255 - zpIn) : QuantParams.perAxis(filled(c, sW), new long[c], 3);
+        byte[] file = new OpProbe().input(type, new int[] {1, 9, 8, c}, QuantParams.perTensor(sIn, zpIn))
+                .constant(type, new int[] {1, k, k, c}, wq, extremes(r, u, k * k * c))
+                .constant(DType.INT32, new int[] {c}, null, bias(r, c))
+                .build(BuiltinOp.DEPTHWISE_CONV_2D, 3, OptionsSchema.create("DepthwiseConv2DOptions", "padding", 0,
+                        "stride_h", 1, "stride_w", 1, "depth_multiplier", 1, "dilation_h_factor", 1,
+                        "dilation_w_factor", 1, "fused_activation_function", 0), type, new int[] {1, 1, 1, c},
+                        QuantParams.perTensor(sOut, u ? 128 : 0));
+        assertFastEqualsReferenceUnclamped(file, type, new int[] {1, 9, 8, c}, extremes(r, u, 9 * 8 * c));
+    }
+
+    static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
 }
