@@ -18,7 +18,7 @@ ICON=$(ls icons/*256*.png 2>/dev/null | head -1 || true)
 rm -rf "$OUT/runtime" "$OUT/app" "$OUT/deb"
 echo "jlink: runtime with JavaFX modules ($JH)"
 "$JH/bin/jlink" --module-path "$OUT/fxmods" \
-  --add-modules java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,javafx.controls,javafx.swing \
+  --add-modules java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.management,javafx.controls,javafx.swing \
   --strip-debug --no-header-files --no-man-pages --output "$OUT/runtime"
 
 COMMON_OPTS=(

@@ -10,7 +10,7 @@ VERSION="${1:-0.1.0}"
 OUT=target/jpackage
 rm -rf "$OUT/runtime" "$OUT/app" "$OUT/dmg"
 jlink --module-path "$OUT/fxmods" \
-  --add-modules java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,javafx.controls,javafx.swing \
+  --add-modules java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.management,javafx.controls,javafx.swing \
   --strip-debug --no-header-files --no-man-pages --output "$OUT/runtime"
 JAVA_OPTS=(
   --java-options '-Xmx4g'

@@ -10,7 +10,7 @@ $out = "target\jpackage"
 Remove-Item -Recurse -Force -ErrorAction SilentlyContinue "$out\runtime", "$out\app", "$out\msi"
 
 jlink --module-path "$out\fxmods" `
-  --add-modules java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,javafx.controls,javafx.swing `
+  --add-modules java.se,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.management,javafx.controls,javafx.swing `
   --strip-debug --no-header-files --no-man-pages --output "$out\runtime"
 
 $javaOptions = @(
