@@ -1,14 +1,12 @@
 package dev.quanta.engine.kernels.float32;
 
 import dev.quanta.engine.graph.DType;
-import dev.quanta.engine.kernels.Broadcast;
 import dev.quanta.engine.kernels.Eval;
 import dev.quanta.engine.kernels.Kernel;
 import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.Parallel;
 import dev.quanta.engine.kernels.TensorSlot;
-import java.util.Arrays;
 
 /**
  * Float BATCH_MATMUL: {@code out[..., i, j] = sum_k lhs[..., i, k] * rhs[..., k, j]} with
@@ -18,18 +16,6 @@ import java.util.Arrays;
  */
 public final class BatchMatMul implements Kernel {
 
-    /** Shapes of one call: batch broadcast plan plus matrix sizes. */
-    record Dims(int[] outShape, int batches, int[] lhsBatch, int[] rhsBatch, int m, int k, int n,
-                boolean adjX, boolean adjY) {
-        int lhsIndex(int b) {
-            return Broadcast.sourceIndex(b, Arrays.copyOf(outShape, outShape.length - 2), lhsBatch);
-        }
-
-        int rhsIndex(int b) {
-            return Broadcast.sourceIndex(b, Arrays.copyOf(outShape, outShape.length - 2), rhsBatch);
-        }
-    }
-
     @Override
     public Eval prepare(Node node) {
         TensorSlot lhs = node.input(0);
@@ -38,44 +24,25 @@ public final class BatchMatMul implements Kernel {
         KernelException.require(lhs != null && rhs != null, "BATCH_MATMUL needs two inputs");
         KernelException.require(lhs.type() == DType.FLOAT32 && rhs.type() == DType.FLOAT32,
                 "float BATCH_MATMUL needs FLOAT32 inputs, got " + lhs.type() + " and " + rhs.type());
-        KernelException.require(lhs.rank() >= 2 && rhs.rank() >= 2, "BATCH_MATMUL inputs must have rank 2 or more");
-        boolean adjX = node.options().getBool("adj_x");
-        boolean adjY = node.options().getBool("adj_y");
-        int[] ls = lhs.shape();
-        int[] rs = rhs.shape();
-        int m = adjX ? ls[ls.length - 1] : ls[ls.length - 2];
-        int k = adjX ? ls[ls.length - 2] : ls[ls.length - 1];
-        int k2 = adjY ? rs[rs.length - 1] : rs[rs.length - 2];
-        int n = adjY ? rs[rs.length - 2] : rs[rs.length - 1];
-        KernelException.require(k == k2, "BATCH_MATMUL inner dims differ: " + k + " and " + k2);
-        int[] lb = Arrays.copyOf(ls, ls.length - 2);
-        int[] rb = Arrays.copyOf(rs, rs.length - 2);
-        int[] batch = Broadcast.shape(lb, rb);
-        int[] os = Arrays.copyOf(batch, batch.length + 2);
-        os[batch.length] = m;
-        os[batch.length + 1] = n;
-        out.resize(os);
-        int batches = dev.quanta.engine.graph.Shapes.size(batch);
-        Dims d = new Dims(os, batches, lb, rb, m, k, n, adjX, adjY);
+        MatMulShape d = MatMulShape.prepare(node, lhs, rhs, out);
         if (node.reference()) {
             return p -> reference(d, lhs.floats(), lhs.offset(), rhs.floats(), rhs.offset(), out.floats(), out.offset());
         }
-        int rhsCount = dev.quanta.engine.graph.Shapes.size(rb);
-        Gemm.Packed[] packed = new Gemm.Packed[rhs.isConstant() ? rhsCount : 1];
+        Gemm.Packed[] packed = new Gemm.Packed[rhs.isConstant() ? d.rhsMatrices() : 1];
         for (int b = 0; b < packed.length; b++) {
-            packed[b] = Gemm.Packed.allocate(k, n);
+            packed[b] = Gemm.Packed.allocate(d.k(), d.n());
             if (rhs.isConstant()) {
-                packed[b].fill(rhs.floats(), rhs.offset() + b * k * n, adjY);
+                packed[b].fill(rhs.floats(), rhs.offset() + b * d.k() * d.n(), d.adjY());
             }
         }
-        TensorSlot lhsScratch = adjX ? node.scratch(DType.FLOAT32, m * k) : null;
-        float[][][] acc = Gemm.accumulators(node.threads(), n);
+        TensorSlot lhsScratch = d.adjX() ? node.scratch(DType.FLOAT32, d.m() * d.k()) : null;
+        float[][][] acc = Gemm.accumulators(node.threads(), d.n());
         boolean packEachRun = !rhs.isConstant();
         return p -> fast(d, lhs, rhs, packed, packEachRun, lhsScratch, out, acc, p);
     }
 
     /** The definition. */
-    public static void reference(Dims d, float[] l, int lo, float[] r, int ro, float[] out, int oo) {
+    public static void reference(MatMulShape d, float[] l, int lo, float[] r, int ro, float[] out, int oo) {
         int m = d.m();
         int k = d.k();
         int n = d.n();
@@ -96,7 +63,7 @@ public final class BatchMatMul implements Kernel {
         }
     }
 
-    static void fast(Dims d, TensorSlot lhs, TensorSlot rhs, Gemm.Packed[] packed, boolean packEachRun,
+    static void fast(MatMulShape d, TensorSlot lhs, TensorSlot rhs, Gemm.Packed[] packed, boolean packEachRun,
                      TensorSlot lhsScratch, TensorSlot out, float[][][] acc, Parallel p) {
         int m = d.m();
         int k = d.k();

@@ -1,14 +1,12 @@
 package dev.quanta.engine.kernels.quant;
 
 import dev.quanta.engine.graph.DType;
-import dev.quanta.engine.graph.Shapes;
-import dev.quanta.engine.kernels.Broadcast;
 import dev.quanta.engine.kernels.Eval;
 import dev.quanta.engine.kernels.Kernel;
 import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.TensorSlot;
-import java.util.Arrays;
+import dev.quanta.engine.kernels.float32.MatMulShape;
 
 /**
  * Hybrid (dynamic-range) BATCH_MATMUL: float32 lhs and output, constant int8 rhs with one per-tensor
@@ -45,34 +43,17 @@ public final class BatchMatMulHybrid implements Kernel {
         KernelException.require(rhs.isConstant(), "hybrid BATCH_MATMUL needs a constant int8 rhs");
         KernelException.require(rhs.quant() != null && rhs.quant().hasScale() && rhs.quant().scale().length == 1,
                 "hybrid BATCH_MATMUL needs a per-tensor scale on the rhs (TFLite 2.6.2 reads one scale)");
-        KernelException.require(lhs.rank() >= 2 && rhs.rank() >= 2, "BATCH_MATMUL inputs must have rank 2 or more");
         KernelException.require(out.type() == DType.FLOAT32, "hybrid BATCH_MATMUL output must be FLOAT32");
-        boolean adjX = node.options().getBool("adj_x");
-        boolean adjY = node.options().getBool("adj_y");
         boolean asymmetric = node.options().getBool("asymmetric_quantize_inputs");
-        int[] ls = lhs.shape();
-        int[] rs = rhs.shape();
-        int m = adjX ? ls[ls.length - 1] : ls[ls.length - 2];
-        int k = adjX ? ls[ls.length - 2] : ls[ls.length - 1];
-        int k2 = adjY ? rs[rs.length - 1] : rs[rs.length - 2];
-        int n = adjY ? rs[rs.length - 2] : rs[rs.length - 1];
-        KernelException.require(k == k2, "BATCH_MATMUL inner dims differ: " + k + " and " + k2);
-        int[] lb = Arrays.copyOf(ls, ls.length - 2);
-        int[] rb = Arrays.copyOf(rs, rs.length - 2);
-        int[] batch = Broadcast.shape(lb, rb);
-        int[] os = Arrays.copyOf(batch, batch.length + 2);
-        os[batch.length] = m;
-        os[batch.length + 1] = n;
-        out.resize(os);
-        int batches = Shapes.size(batch);
-        int lhsMatrices = Shapes.size(lb);
-        int rhsMatrices = Shapes.size(rb);
-        int[] lhsOf = new int[batches];
-        int[] rhsOf = new int[batches];
-        for (int b = 0; b < batches; b++) {
-            lhsOf[b] = Broadcast.sourceIndex(b, batch, lb);
-            rhsOf[b] = Broadcast.sourceIndex(b, batch, rb);
-        }
+        MatMulShape shape = MatMulShape.prepare(node, lhs, rhs, out);
+        int m = shape.m();
+        int k = shape.k();
+        int n = shape.n();
+        boolean adjX = shape.adjX();
+        boolean adjY = shape.adjY();
+        int batches = shape.batches();
+        int lhsMatrices = shape.lhsMatrices();
+        int rhsMatrices = shape.rhsMatrices();
         // rhs as [matrix][column j][k] ints, and each column's sum (TFLite's row sums of the transposed rhs)
         byte[] rq = rhs.bytes();
         int ro = rhs.offset();
@@ -128,8 +109,8 @@ public final class BatchMatMulHybrid implements Kernel {
                 for (int t = from; t < to; t++) {
                     int b = t / m;
                     int i = t % m;
-                    int row = lhsOf[b] * m + i;
-                    int colBase = rhsOf[b] * n;
+                    int row = shape.lhsIndex(b) * m + i;
+                    int colBase = shape.rhsIndex(b) * n;
                     float zp = zps[row];
                     float s = scales[row];
                     for (int j = 0; j < n; j++) {
