@@ -40,21 +40,7 @@ public final class ComparisonInt8 implements Kernel {
         out.resize(plan.shape);
         int[] sa = scaled(a);
         int[] sb = scaled(b);
-        return par -> {
-            byte[] x = a.bytes();
-            byte[] y = b.bytes();
-            byte[] z = out.bytes();
-            for (int r = 0; r < plan.outer; r++) {
-                int xi = a.offset() + plan.aOffset(r);
-                int yi = b.offset() + plan.bOffset(r);
-                int base = out.offset() + r * plan.inner;
-                for (int i = 0; i < plan.inner; i++) {
-                    z[base + i] = (byte) (test(sa[x[xi] & 0xff], sb[y[yi] & 0xff]) ? 1 : 0);
-                    xi += plan.aInnerStride;
-                    yi += plan.bInnerStride;
-                }
-            }
-        };
+        return par -> Quant.broadcastBytes(plan, a, b, out, (x, y) -> test(sa[x & 0xff], sb[y & 0xff]) ? 1 : 0);
     }
 
     /** The scaled value of each of the 256 stored bytes of {@code t} (indexed by the byte as unsigned). */

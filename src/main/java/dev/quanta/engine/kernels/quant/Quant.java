@@ -2,6 +2,7 @@ package dev.quanta.engine.kernels.quant;
 
 import dev.quanta.engine.graph.DType;
 import dev.quanta.engine.graph.QuantParams;
+import dev.quanta.engine.kernels.Broadcast;
 import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.TensorSlot;
@@ -125,5 +126,28 @@ final class Quant {
         }
         throw new KernelException(what + " " + t.name() + " has type " + t.type() + ", expected one of "
                 + java.util.Arrays.toString(types));
+    }
+
+    /** A per-element function of two stored bytes, giving the stored output byte. */
+    @FunctionalInterface
+    interface ByteBinary {
+        int apply(byte x, byte y);
+    }
+
+    /** {@code out = op(a, b)} over 8-bit tensors with NumPy broadcasting ({@code plan} from their shapes). */
+    static void broadcastBytes(Broadcast plan, TensorSlot a, TensorSlot b, TensorSlot out, ByteBinary op) {
+        byte[] x = a.bytes();
+        byte[] y = b.bytes();
+        byte[] z = out.bytes();
+        for (int r = 0; r < plan.outer; r++) {
+            int xi = a.offset() + plan.aOffset(r);
+            int yi = b.offset() + plan.bOffset(r);
+            int base = out.offset() + r * plan.inner;
+            for (int i = 0; i < plan.inner; i++) {
+                z[base + i] = (byte) op.apply(x[xi], y[yi]);
+                xi += plan.aInnerStride;
+                yi += plan.bInnerStride;
+            }
+        }
     }
 }

@@ -50,20 +50,6 @@ public final class SquaredDifferenceInt8 implements Kernel {
         QuantizedMultiplier mo = QuantizedMultiplier.smallerThanOneExp(realOut);
         Params p = new Params(Quant.zeroPoint(a), m1.multiplier(), m1.shift(), Quant.zeroPoint(b), m2.multiplier(),
                 m2.shift(), Quant.zeroPoint(out), mo.multiplier(), mo.shift());
-        return par -> {
-            byte[] x = a.bytes();
-            byte[] y = b.bytes();
-            byte[] z = out.bytes();
-            for (int r = 0; r < plan.outer; r++) {
-                int xi = a.offset() + plan.aOffset(r);
-                int yi = b.offset() + plan.bOffset(r);
-                int base = out.offset() + r * plan.inner;
-                for (int i = 0; i < plan.inner; i++) {
-                    z[base + i] = (byte) p.apply(x[xi], y[yi]);
-                    xi += plan.aInnerStride;
-                    yi += plan.bInnerStride;
-                }
-            }
-        };
+        return par -> Quant.broadcastBytes(plan, a, b, out, p::apply);
     }
 }
