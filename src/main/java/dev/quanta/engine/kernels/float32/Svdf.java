@@ -54,6 +54,42 @@ public final class Svdf implements Kernel {
         }
     }
 
+    /**
+     * The sizes of one SVDF node, checked against each other, shared by the float and hybrid kernels.
+     *
+     * @param batch input rows
+     * @param inputSize input features
+     * @param filters num_filters (weights_feature rows)
+     * @param memory memory_size (weights_time columns)
+     * @param rank filters per unit
+     */
+    public record Shape(int batch, int inputSize, int filters, int memory, int rank) {
+        /** num_units = num_filters / rank. */
+        public int units() {
+            return filters / rank;
+        }
+
+        /** Checks the operand shapes, resizes {@code out} to {@code [batch, units]} and returns the sizes. */
+        public static Shape prepare(Node node, TensorSlot in, TensorSlot feature, TensorSlot time, TensorSlot bias,
+                                    TensorSlot state, TensorSlot out) {
+            int batch = in.dim(0);
+            int inputSize = in.dim(1);
+            int filters = feature.dim(0);
+            int memory = time.dim(1);
+            int rank = node.options().getInt("rank");
+            KernelException.require(feature.dim(1) == inputSize && time.dim(0) == filters,
+                    "SVDF weight shapes " + feature + " and " + time + " do not fit input " + in);
+            KernelException.require(rank > 0 && filters % rank == 0, "SVDF rank " + rank + " must divide "
+                    + filters + " filters");
+            int units = filters / rank;
+            KernelException.require(bias == null || bias.size() == units, "SVDF bias must have " + units + " values");
+            KernelException.require(state.size() == batch * filters * memory, "SVDF activation state must have "
+                    + batch * filters * memory + " values");
+            out.resize(new int[] {batch, units});
+            return new Shape(batch, inputSize, filters, memory, rank);
+        }
+    }
+
     @Override
     public Eval prepare(Node node) {
         TensorSlot in = node.input(0);
@@ -71,20 +107,12 @@ public final class Svdf implements Kernel {
                 "SVDF weights and bias must be constant");
         KernelException.require(in.rank() == 2 && feature.rank() == 2 && time.rank() == 2,
                 "SVDF needs a 2-D input and 2-D weights");
-        int batch = in.dim(0);
-        int inputSize = in.dim(1);
-        int numFilters = feature.dim(0);
-        int memory = time.dim(1);
-        int rank = node.options().getInt("rank");
-        KernelException.require(feature.dim(1) == inputSize && time.dim(0) == numFilters,
-                "SVDF weight shapes " + feature + " and " + time + " do not fit input " + in);
-        KernelException.require(rank > 0 && numFilters % rank == 0, "SVDF rank " + rank + " must divide "
-                + numFilters + " filters");
-        int units = numFilters / rank;
-        KernelException.require(bias == null || bias.size() == units, "SVDF bias must have " + units + " values");
-        KernelException.require(state.size() == batch * numFilters * memory, "SVDF activation state must have "
-                + batch * numFilters * memory + " values");
-        out.resize(new int[] {batch, units});
+        Shape sh = Shape.prepare(node, in, feature, time, bias, state, out);
+        int batch = sh.batch();
+        int inputSize = sh.inputSize();
+        int numFilters = sh.filters();
+        int memory = sh.memory();
+        int rank = sh.rank();
         float[] f = copy(feature);
         float[] t = copy(time);
         float[] bv = bias == null ? null : copy(bias);

@@ -7,6 +7,7 @@ import dev.quanta.engine.kernels.Kernel;
 import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.TensorSlot;
+import dev.quanta.engine.kernels.float32.Svdf;
 import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid.Int8Matrix;
 import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid.QuantizedRow;
 import java.util.Arrays;
@@ -98,20 +99,13 @@ public final class SvdfHybrid implements Kernel {
                     && w.quant().zeroPoint(0) == 0, "hybrid SVDF weights need one symmetric scale: " + w);
         }
         KernelException.require(bias == null || bias.isConstant(), "SVDF bias must be constant");
-        int batch = in.dim(0);
-        int inputSize = in.dim(1);
-        int filters = wf.dim(0);
-        int memory = wt.dim(1);
-        int rank = node.options().getInt("rank");
-        KernelException.require(wf.dim(1) == inputSize && wt.dim(0) == filters,
-                "SVDF weight shapes " + wf + " and " + wt + " do not fit input " + in);
-        KernelException.require(rank > 0 && filters % rank == 0, "SVDF rank " + rank + " must divide "
-                + filters + " filters");
-        int units = filters / rank;
-        KernelException.require(bias == null || bias.size() == units, "SVDF bias must have " + units + " values");
-        KernelException.require(state.size() == batch * filters * memory, "SVDF activation state must have "
-                + batch * filters * memory + " values");
-        out.resize(new int[] {batch, units});
+        Svdf.Shape sh = Svdf.Shape.prepare(node, in, wf, wt, bias, state, out);
+        int batch = sh.batch();
+        int inputSize = sh.inputSize();
+        int filters = sh.filters();
+        int memory = sh.memory();
+        int rank = sh.rank();
+        int units = sh.units();
         Int8Matrix feature = Int8Matrix.of(wf, filters, inputSize);
         int[] tq = Quant.ints8(wt);
         float ts = wt.quant().scale(0);
