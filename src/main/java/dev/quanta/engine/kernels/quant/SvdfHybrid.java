@@ -8,8 +8,6 @@ import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.TensorSlot;
 import dev.quanta.engine.kernels.float32.Svdf;
-import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid.Int8Matrix;
-import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid.QuantizedRow;
 import java.util.Arrays;
 
 /**

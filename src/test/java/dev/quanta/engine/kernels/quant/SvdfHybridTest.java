@@ -3,8 +3,6 @@ package dev.quanta.engine.kernels.quant;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.quanta.engine.kernels.Activation;
-import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid.Int8Matrix;
-import dev.quanta.engine.kernels.quant.UnidirectionalSequenceLstmHybrid.QuantizedRow;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed steps of the hybrid SVDF reference (TFLite 2.6.2 judges it in HybridSvdfTest). */
