@@ -8,16 +8,10 @@ import dev.quanta.app.port.Recipe;
 import dev.quanta.app.port.Training;
 import dev.quanta.app.port.VariantOptimizer;
 import dev.quanta.engine.data.Dataset;
-import dev.quanta.engine.data.Preprocessing;
-import dev.quanta.engine.data.Sample;
-import dev.quanta.engine.data.SampleSpec;
-import dev.quanta.engine.data.SampleStream;
 import dev.quanta.engine.graph.Model;
-import dev.quanta.engine.graph.Tensor;
 import dev.quanta.engine.optimize.Mode;
 import dev.quanta.engine.optimize.Optimizer;
 import dev.quanta.engine.optimize.QuantOptions;
-import dev.quanta.engine.optimize.TensorRanges;
 import dev.quanta.engine.optimize.train.CentroidInit;
 import dev.quanta.engine.optimize.train.FineTuneOptions;
 import dev.quanta.engine.optimize.train.FineTuneResult;
@@ -26,7 +20,9 @@ import dev.quanta.engine.optimize.train.MagnitudePruner;
 import dev.quanta.engine.optimize.train.PruningSchedule;
 import dev.quanta.engine.optimize.train.PruningStructure;
 import dev.quanta.engine.optimize.train.TrainConfig;
+import dev.quanta.engine.optimize.train.QuantizedExport;
 import dev.quanta.engine.optimize.train.TrainingSet;
+import dev.quanta.engine.optimize.train.TrainingSets;
 import dev.quanta.engine.tflite.TfliteReader;
 import dev.quanta.engine.tflite.TfliteWriter;
 import dev.quanta.engine.util.AtomicFiles;
@@ -36,7 +32,6 @@ import dev.quanta.engine.util.QuantaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +99,13 @@ final class EngineOptimizer implements VariantOptimizer {
                 // Pruning or clustering alone: the fine-tuned float model is the variant.
                 bytes = t.floatModel();
             } else if (recipe.learnedRanges()) {
+                if (t.ranges().isEmpty()) {
+                    throw new QuantaException("Quantization-aware training learned no activation ranges for this model.");
+                }
                 progress.update(-1, -1, "Quantizing: " + recipe.label());
                 Model m = TfliteReader.read(t.floatModel(), "fine-tuned");
                 bytes = Optimizer.optimizeWithRanges(m, t.floatModel().length, engineRecipe(recipe),
-                        ranges(m, t.ranges()), progress, cancel).model();
+                        QuantizedExport.learnedRanges(m, t.ranges()), progress, cancel).model();
             } else {
                 progress.update(-1, -1, "Quantizing: " + recipe.label());
                 bytes = quantizeFineTuned(t.floatModel(), recipe, progress, cancel);
@@ -189,56 +187,7 @@ final class EngineOptimizer implements VariantOptimizer {
      */
     static TrainingSet trainingSet(Path dataset, long skip, int samples, Cancellation cancel) {
         Dataset d = EngineDatasets.open(dataset);
-        if (!d.hasLabels()) {
-            throw new QuantaException(dataset.getFileName() + " has no labels, so it cannot fine-tune a model.");
-        }
-        if (d.size() <= skip) {
-            throw new QuantaException(dataset.getFileName() + " has only " + d.size() + " samples and the first "
-                    + skip + " evaluate the variants, so none are left to fine-tune on.");
-        }
-        SampleSpec spec = d.inputs().get(0);
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        try (SampleStream stream = d.open()) {
-            long index = 0;
-            for (Sample s = stream.next(); s != null && x.size() < samples; s = stream.next(), index++) {
-                if (index % 256 == 0) {
-                    cancel.check();
-                }
-                if (index < skip) {
-                    continue;
-                }
-                if (!s.hasLabel()) {
-                    throw new QuantaException("Sample " + index + " of " + dataset.getFileName()
-                            + " has no class label, so it cannot fine-tune a model.");
-                }
-                double[] v = Preprocessing.DEFAULT.apply(s.input(), spec, d.isImage());
-                float[] f = new float[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    f[i] = (float) v[i];
-                }
-                x.add(f);
-                y.add((int) s.label());
-            }
-        }
-        return new TrainingSet(x.toArray(float[][]::new), y.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** Learned ranges by tensor name as the int8 pass's ranges (as {@code QuantizedExport.int8} does). */
-    private static TensorRanges ranges(Model model, Map<String, float[]> byName) {
-        if (byName.isEmpty()) {
-            throw new QuantaException("Quantization-aware training learned no activation ranges for this model.");
-        }
-        TensorRanges tr = new TensorRanges();
-        List<Tensor> tensors = model.main().tensors();
-        for (int i = 0; i < tensors.size(); i++) {
-            float[] r = byName.get(tensors.get(i).name());
-            if (r != null) {
-                tr.observe(0, i, new float[] {r[0], r[1]});
-            }
-        }
-        tr.sampleDone();
-        return tr;
+        return TrainingSets.of(d, dataset.getFileName().toString(), skip, samples, cancel);
     }
 
     private record Key(Path baseline, List<Training> training, FineTune fineTune) {

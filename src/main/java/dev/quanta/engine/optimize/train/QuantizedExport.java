@@ -47,6 +47,16 @@ public final class QuantizedExport {
         if (ranges.isEmpty()) {
             throw new QuantaException("Exporting int8 with learned ranges needs a model fine-tuned with QAT.");
         }
+        TensorRanges tr = learnedRanges(model, ranges);
+        Recipe recipe = int8Only ? Recipe.of(Mode.INT8_ONLY).withIo(IoType.INT8) : Recipe.of(Mode.INT8);
+        return Optimizer.optimizeWithRanges(model, 0, recipe, tr, progress, cancel);
+    }
+
+    /**
+     * Activation ranges learned by QAT, by tensor name, as the int8 pass's calibration ranges of
+     * {@code model}'s main subgraph.
+     */
+    public static TensorRanges learnedRanges(Model model, Map<String, float[]> ranges) {
         TensorRanges tr = new TensorRanges();
         List<Tensor> tensors = model.main().tensors();
         for (int i = 0; i < tensors.size(); i++) {
@@ -56,7 +66,6 @@ public final class QuantizedExport {
             }
         }
         tr.sampleDone();
-        Recipe recipe = int8Only ? Recipe.of(Mode.INT8_ONLY).withIo(IoType.INT8) : Recipe.of(Mode.INT8);
-        return Optimizer.optimizeWithRanges(model, 0, recipe, tr, progress, cancel);
+        return tr;
     }
 }

@@ -1,11 +1,19 @@
 package dev.quanta.engine.optimize.train;
 
+import dev.quanta.engine.data.Dataset;
+import dev.quanta.engine.data.Preprocessing;
+import dev.quanta.engine.data.Sample;
+import dev.quanta.engine.data.SampleSpec;
+import dev.quanta.engine.data.SampleStream;
+import dev.quanta.engine.util.Cancellation;
 import dev.quanta.engine.util.QuantaException;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Loading labelled image sets into memory for training. */
@@ -34,6 +42,47 @@ public final class TrainingSets {
             y[i] = lb[i][0] & 0xFF;
         }
         return new TrainingSet(x, y);
+    }
+
+    /**
+     * Up to {@code samples} labeled samples of {@code d} (called {@code name} in messages), preprocessed
+     * like evaluation ({@link Preprocessing#DEFAULT}: images scaled to [0, 1]), after skipping the first
+     * {@code skip} (for example the ones variants are evaluated on). Streams the dataset once.
+     */
+    public static TrainingSet of(Dataset d, String name, long skip, int samples, Cancellation cancel) {
+        if (!d.hasLabels()) {
+            throw new QuantaException(name + " has no labels, so it cannot fine-tune a model.");
+        }
+        if (d.size() <= skip) {
+            throw new QuantaException(name + " has only " + d.size() + " samples and the first "
+                    + skip + " evaluate the variants, so none are left to fine-tune on.");
+        }
+        SampleSpec spec = d.inputs().get(0);
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        try (SampleStream stream = d.open()) {
+            long index = 0;
+            for (Sample s = stream.next(); s != null && x.size() < samples; s = stream.next(), index++) {
+                if (index % 256 == 0) {
+                    cancel.check();
+                }
+                if (index < skip) {
+                    continue;
+                }
+                if (!s.hasLabel()) {
+                    throw new QuantaException("Sample " + index + " of " + name
+                            + " has no class label, so it cannot fine-tune a model.");
+                }
+                double[] v = Preprocessing.DEFAULT.apply(s.input(), spec, d.isImage());
+                float[] f = new float[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    f[i] = (float) v[i];
+                }
+                x.add(f);
+                y.add((int) s.label());
+            }
+        }
+        return new TrainingSet(x.toArray(float[][]::new), y.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static byte[][] readUint8(Path path, int limit) {
