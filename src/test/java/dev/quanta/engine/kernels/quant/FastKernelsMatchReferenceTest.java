@@ -235,6 +235,37 @@ class FastKernelsMatchReferenceTest {
     }
 
     /**
+     * Randomized 8-bit pools aimed at {@link PoolInt8Fast}'s special cases and their edges: 2x2 windows
+     * read straight from the input (stride 2 or 3), 3-wide and wider windows over a combined row,
+     * SAME padding (edge columns and rows with fewer taps), odd sizes, 1 to 40 channels, uint8 and
+     * int8, every fused activation, and windows beyond {@link PoolInt8Fast#MAGIC_COUNT} taps (divided).
+     */
+    @Test
+    void poolSpecialCasesRandomized() {
+        Random r = new Random(20261206L);
+        int[][] windows = {{2, 2, 2, 2}, {2, 2, 3, 3}, {3, 3, 2, 2}, {3, 3, 1, 1}, {3, 3, 3, 3}, {2, 2, 1, 1},
+            {2, 3, 2, 1}, {3, 2, 1, 2}, {4, 5, 2, 3}, {1, 1, 2, 2}, {12, 12, 1, 1}};
+        for (int trial = 0; trial < 66; trial++) {
+            int[] win = windows[trial % windows.length];
+            boolean average = (trial / windows.length) % 2 == 0;
+            boolean u = r.nextBoolean();
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int h = win[0] + r.nextInt(8);
+            int w = win[1] + r.nextInt(8);
+            int c = 1 + r.nextInt(40);
+            QuantParams q = QuantParams.perTensor(0.05f, u ? r.nextInt(256) : r.nextInt(256) - 128);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, c}, q)
+                    .build(average ? BuiltinOp.AVERAGE_POOL_2D : BuiltinOp.MAX_POOL_2D, 2,
+                            OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_h", win[2],
+                                    "stride_w", win[3], "filter_height", win[0], "filter_width", win[1],
+                                    "fused_activation_function", r.nextInt(4)),
+                            type, new int[] {n, 1, 1, c}, q);
+            assertFastEqualsReference(file, type, new int[] {n, h, w, c}, 1000 + trial);
+        }
+    }
+
+    /**
      * uint8 CONV_2D whose accumulators exceed what one {@link PairGemm} chunk can decode: input all 255,
      * weights mostly 255 with zero point 0, depth 64 * 3 * 3 = 576, so a channel's sum is about 3.5e7
      * (over 2^25) and the depth is split into chunks of at most 516 taps. The output scale keeps the
