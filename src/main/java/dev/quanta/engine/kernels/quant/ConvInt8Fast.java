@@ -9,7 +9,8 @@ import dev.quanta.engine.kernels.TensorSlot;
  * {@link #TILE} output pixels, the product in {@link PairGemm} (two exact integer multiply-adds per
  * double lane, four taps per pass over a block of channels), then {@link Rescale}. With few output
  * channels the product runs transposed, vectorized over {@link #PIXELS} pixels, with the same
- * four-tap int loop ({@link #madd4}).
+ * four-tap int loop ({@link #madd4}) and requantizes one channel row at a time
+ * ({@link Rescale#applyChannelInPlace}: 32-bit, vectorized, when the accumulators are provably small).
  *
  * <p>Every array in an inner loop is indexed by the loop variable alone, the form HotSpot C2
  * vectorizes (a loop reading one array at an offset from another stays scalar). Padding taps are
@@ -83,6 +84,7 @@ final class ConvInt8Fast {
         int[][][] accs = new int[workers][outC][PIXELS];
         Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
                 p.actMax());
+        boolean small = accumulatorBound(p) < Rescale.SPLIT_BOUND;
         ConvGeometry g = p.g();
         int tiles = (g.outPixels() + PIXELS - 1) / PIXELS;
         int chunk = Parallel.minChunk((long) PIXELS * k * outC);
@@ -109,7 +111,11 @@ final class ConvInt8Fast {
                     }
                 }
                 for (int c = 0; c < outC; c++) {
-                    rescale.applyChannel(acc[c], n, c, y, out.offset() + p0 * outC + c, outC);
+                    int[] a = acc[c];
+                    rescale.applyChannelInPlace(a, n, c, small);
+                    for (int i = 0, d = out.offset() + p0 * outC + c; i < n; i++, d += outC) {
+                        y[d] = (byte) a[i];
+                    }
                 }
             }
         });
@@ -180,6 +186,26 @@ final class ConvInt8Fast {
         for (int j = j0; j < j1; j++) {
             c[j] += a * w[j];
         }
+    }
+
+    /**
+     * An upper bound of {@code |acc|} over every output and input: {@code |bias[c]| + sum_k |w[c][k]| * max|x - zp_in|}
+     * (padding taps add nothing), the largest over the channels.
+     */
+    static long accumulatorBound(Conv2DInt8.Params p) {
+        int lo = (p.unsigned() ? 0 : -128) + p.inputOffset();
+        int hi = (p.unsigned() ? 255 : 127) + p.inputOffset();
+        long in = Math.max(Math.abs((long) lo), Math.abs((long) hi));
+        int k = p.depth();
+        long bound = 0;
+        for (int c = 0; c < p.outC(); c++) {
+            long s = 0;
+            for (int i = 0; i < k; i++) {
+                s += Math.abs((long) p.weights()[c * k + i]);
+            }
+            bound = Math.max(bound, Math.abs((long) p.bias()[c]) + s * in);
+        }
+        return bound;
     }
 
     /** {@code bias[c] + inputOffset * sum_k w[c][k]}. */
