@@ -171,28 +171,10 @@ public final class Pool2D implements Kernel {
         int step = g.strideW() * c;
         int a = rowStart + (oxLo * g.strideW() - g.padLeft()) * c;
         if (nfy == 2 && kW == 2) {
-            int bb = a + rowStep;
-            for (int ox = oxLo, o = d + oxLo * c; ox < oxHi; ox++, a += step, bb += step, o += c) {
-                if (max) {
-                    for (int ch = 0; ch < c; ch++) {
-                        float acc = -Float.MAX_VALUE;
-                        float v = x[a + ch];
-                        acc = acc < v ? v : acc;
-                        v = x[a + c + ch];
-                        acc = acc < v ? v : acc;
-                        v = x[bb + ch];
-                        acc = acc < v ? v : acc;
-                        v = x[bb + c + ch];
-                        acc = acc < v ? v : acc;
-                        y[o + ch] = clamp(acc, lo, hi);
-                    }
-                } else {
-                    for (int ch = 0; ch < c; ch++) {
-                        // x / 4 and x * 0.25f are the same correctly rounded value
-                        float sum = (((0f + x[a + ch]) + x[a + c + ch]) + x[bb + ch]) + x[bb + c + ch];
-                        y[o + ch] = clamp(sum * 0.25f, lo, hi);
-                    }
-                }
+            if (max) {
+                max2x2(x, a, a + rowStep, step, oxHi - oxLo, c, y, d + oxLo * c, lo, hi);
+            } else {
+                average2x2(x, a, a + rowStep, step, oxHi - oxLo, c, y, d + oxLo * c, lo, hi);
             }
         } else {
             float count = nfy * kW;
@@ -203,6 +185,36 @@ public final class Pool2D implements Kernel {
             }
         }
         narrowColumns(max, g, x, rowStart, nfy, oxHi, g.outW(), y, d, lo, hi);
+    }
+
+    /** {@code n} output pixels of 2x2 maxima, windows from {@code x[a]} and {@code x[b]} (row below), {@code step} apart. */
+    private static void max2x2(float[] x, int a, int b, int step, int n, int c, float[] y, int o, float lo, float hi) {
+        for (int i = 0; i < n; i++, a += step, b += step, o += c) {
+            for (int ch = 0; ch < c; ch++) {
+                float acc = -Float.MAX_VALUE;
+                float v = x[a + ch];
+                acc = acc < v ? v : acc;
+                v = x[a + c + ch];
+                acc = acc < v ? v : acc;
+                v = x[b + ch];
+                acc = acc < v ? v : acc;
+                v = x[b + c + ch];
+                acc = acc < v ? v : acc;
+                y[o + ch] = clamp(acc, lo, hi);
+            }
+        }
+    }
+
+    /** {@code n} output pixels of 2x2 averages, as {@link #max2x2} (the reference's order of additions). */
+    private static void average2x2(float[] x, int a, int b, int step, int n, int c, float[] y, int o, float lo,
+                                   float hi) {
+        for (int i = 0; i < n; i++, a += step, b += step, o += c) {
+            for (int ch = 0; ch < c; ch++) {
+                // x / 4 and x * 0.25f are the same correctly rounded value
+                float sum = (((0f + x[a + ch]) + x[a + c + ch]) + x[b + ch]) + x[b + c + ch];
+                y[o + ch] = clamp(sum * 0.25f, lo, hi);
+            }
+        }
     }
 
     /** Output columns {@code [from, to)} of a row, each over its in-bounds taps. */
