@@ -206,6 +206,47 @@ class FastKernelsMatchReferenceTest {
     }
 
     /**
+     * The one-input-channel, stride-1 narrow CONV_2D ({@link ConvInt8Fast#convNarrowPlane}: padded int
+     * plane, {@code Wp}-wide output rows, discarded columns): randomized images up to 40x40 (several
+     * {@link ConvInt8Fast#PIXELS}-pixel tiles, tile edges inside rows), batches of 2, 1x1 to 5x5 filters,
+     * dilation 2, SAME and VALID padding, int8 and uint8, fused activations; the outputs must not all clamp.
+     */
+    @Test
+    void narrowConvSingleChannelPlaneRandomized() {
+        Random r = new Random(2812L);
+        int multiTile = 0;
+        for (int trial = 0; trial < 30; trial++) {
+            boolean u = trial % 4 == 3;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int kh = 1 + r.nextInt(5);
+            int kw = 1 + r.nextInt(5);
+            int dil = 1 + r.nextInt(2);
+            int h = (kh - 1) * dil + 1 + r.nextInt(36);
+            int w = (kw - 1) * dil + 1 + r.nextInt(36);
+            int oc = 1 + r.nextInt(ConvInt8Fast.NARROW);
+            int padding = r.nextInt(2);
+            int zpIn = u ? r.nextInt(256) : r.nextInt(256) - 128;
+            int zpW = u ? r.nextInt(256) : 0;
+            if (h * (w + kw * dil) > 2 * ConvInt8Fast.PIXELS) {
+                multiTile++;
+            }
+            QuantParams wq = u ? QuantParams.perTensor(0.01f, zpW)
+                    : r.nextBoolean() ? QuantParams.perAxis(scales(r, oc), new long[oc], 0) : QuantParams.perTensor(0.01f, 0);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, 1}, QuantParams.perTensor(0.05f, zpIn))
+                    .constant(type, new int[] {oc, kh, kw, 1}, wq, randomBytes(r, oc * kh * kw))
+                    .constant(DType.INT32, new int[] {oc}, null, bias(r, oc))
+                    .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", padding,
+                            "stride_h", 1, "stride_w", 1, "dilation_h_factor", dil, "dilation_w_factor", dil,
+                            "fused_activation_function", new int[] {0, 0, 1, 3}[r.nextInt(4)]),
+                            type, new int[] {n, 1, 1, oc},
+                            QuantParams.perTensor(0.07f * (float) Math.sqrt(kh * kw), u ? 128 : 0));
+            assertFastEqualsReferenceUnclamped(file, type, new int[] {n, h, w, 1}, randomBytes(r, n * h * w));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(multiTile >= 10, "only " + multiTile + " multi-tile trials");
+    }
+
+    /**
      * Randomized DEPTHWISE_CONV_2D shapes: the contiguous path (multiplier 1, horizontal stride 1) and
      * the gathering path, windows partly or wholly in the padding, dilation, uint8 and int8.
      */
