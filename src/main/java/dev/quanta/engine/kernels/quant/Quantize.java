@@ -38,6 +38,12 @@ public final class Quantize implements Kernel {
             double scale = Quant.scale(out);
             boolean reference = node.reference();
             float fscale = Quant.scale(out);
+            if (!reference && ot != DType.INT16) {
+                int lo = range.min();
+                int hi = range.max();
+                return par -> quantize8(in.floats(), in.offset(), in.size(), scale, zp, lo, hi, out.bytes(),
+                        out.offset());
+            }
             if (!reference) {
                 return par -> {
                     float[] x = in.floats();
@@ -70,6 +76,17 @@ public final class Quantize implements Kernel {
                 write(out, ot, i, range.clamp(q));
             }
         };
+    }
+
+    /**
+     * Float to 8-bit: {@code clamp(roundToInt(x / scale) + zp)} into {@code y} directly (the same
+     * values as the generic loop, without its per-element type dispatch).
+     */
+    static void quantize8(float[] x, int xo, int n, double scale, int zp, int lo, int hi, byte[] y, int yo) {
+        for (int i = 0; i < n; i++) {
+            long q = (long) roundToInt(x[xo + i] / scale) + zp;
+            y[yo + i] = (byte) Math.min(Math.max(q, lo), hi);
+        }
     }
 
     /**

@@ -72,6 +72,15 @@ class QuantOpsMatchTfliteTest {
         assertExact(model, op);
     }
 
+    /** QUANTIZE float32 to int8 and uint8 (the fast 8-bit loop), at scales that clamp some inputs and at fine ones. */
+    @ParameterizedTest
+    @CsvSource({"INT8,0.004,-128", "INT8,0.05,3", "UINT8,0.003921569,0", "UINT8,0.2,128"})
+    void quantizeFloatTo8bit(DType type, float scale, int zp) {
+        byte[] model = new OpProbe().input(DType.FLOAT32, new int[] {4, 97}, null)
+                .build(BuiltinOp.QUANTIZE, 2, null, type, new int[] {4, 97}, q(scale, zp));
+        assertExact(model, "QUANTIZE");
+    }
+
     /** RSQRT int8: every input byte at or above the zero point (TFLite rejects the others). */
     @ParameterizedTest
     @CsvSource({"0.01,0.05,-128", "0.3,0.02,-50", "0.002,0.5,10"})
