@@ -115,6 +115,11 @@ public final class WeightsView extends VBox {
         vm.histogramProperty().addListener((o, a, h) -> showHistogram());
         vm.gridProperty().addListener((o, a, g) -> showHistogram());
         vm.statsProperty().addListener((o, a, st) -> showStats());
+        vm.channelProperty().addListener((o, a, c) -> {
+            if (channel.getValueFactory() != null && !c.equals(channel.getValue())) {
+                channel.getValueFactory().setValue(c.intValue());
+            }
+        });
         vm.channelRangesProperty().addListener((o, a, r) -> showChannels());
         vm.sliceProperty().addListener((o, a, s) -> showHeatmap());
         vm.tensorProperty().addListener((o, a, t) -> showTensorControls(t));
