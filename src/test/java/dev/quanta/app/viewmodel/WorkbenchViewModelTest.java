@@ -86,6 +86,9 @@ class WorkbenchViewModelTest {
         assertEquals(2, m.layers().size());
         assertEquals("a.tflite", m.summaryProperty().get().fileName());
         assertEquals("CONV_2D", m.selectedLayerProperty().get().op());
+        // 8 parameters, 2 of them zero (25 %); the 6 weights without the bias: 33.3 %, as the sparsity chart counts
+        assertTrue(m.details().contains("parameters: 8 (32 B), 25.0 % zeros; weights 6, 33.3 % zeros"),
+                m.details().toString());
         m.filterProperty().set("fully");
         assertEquals(1, m.filteredLayers().size());
         assertEquals(List.of(a.toAbsolutePath().toString()), new SettingsStore(dir.resolve("config")).load().recentFiles);
