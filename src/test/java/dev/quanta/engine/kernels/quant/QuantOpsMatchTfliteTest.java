@@ -151,6 +151,34 @@ class QuantOpsMatchTfliteTest {
         assertExact(model, "MEAN");
     }
 
+    /**
+     * BATCH_MATMUL int16 (16x8): int64 accumulation and the int64 requantization, with adjoints, batch
+     * broadcasting, a constant int16 rhs, and multipliers from 2e-6 (mostly in range) to 5e-5 (often saturating).
+     */
+    @ParameterizedTest
+    @CsvSource({"false,false,false,0.001,0.002,0.2", "true,false,false,0.001,0.002,0.2",
+        "false,true,false,0.0003,0.0001,0.001", "true,true,false,0.0003,0.0001,0.0006",
+        "false,false,true,0.01,0.02,100", "false,true,true,0.001,0.002,0.2"})
+    void batchMatMulInt16(boolean adjX, boolean adjY, boolean constantRhs, float sL, float sR, float sOut) {
+        int m = 3;
+        int k = 40;
+        int n = 5;
+        int[] ls = adjX ? new int[] {2, 1, k, m} : new int[] {2, 1, m, k};
+        int[] rs = adjY ? new int[] {3, n, k} : new int[] {3, k, n};
+        OpProbe p = new OpProbe().input(DType.INT16, ls, q(sL, 0));
+        if (constantRhs) {
+            byte[] w = new byte[3 * k * n * 2];
+            new Random(4).nextBytes(w);
+            p.constant(DType.INT16, rs, q(sR, 0), w);
+        } else {
+            p.input(DType.INT16, rs, q(sR, 0));
+        }
+        byte[] model = p.build(BuiltinOp.BATCH_MATMUL, 3,
+                OptionsSchema.create("BatchMatMulOptions", "adj_x", adjX, "adj_y", adjY), DType.INT16,
+                new int[] {2, 3, m, n}, q(sOut, 0));
+        assertExact(model, "BATCH_MATMUL int16");
+    }
+
     /** Hybrid BATCH_MATMUL: float lhs quantized per row, constant int8 rhs; judged within float tolerance. */
     @ParameterizedTest
     @CsvSource({"false,false,false", "false,false,true", "true,false,true", "false,true,true", "true,true,false"})
