@@ -179,6 +179,55 @@ class QuantOpsMatchTfliteTest {
         assertExact(model, "BATCH_MATMUL int16");
     }
 
+    /**
+     * MEAN on uint8 (int8-only with uint8 I/O, older uint8 models) and, for the 4-D spatial case, int8: the spatial
+     * case in both axis orders, and other axes, each with equal and with different input/output quantization. Four
+     * elements per mean make the uint8 spatial kernel's double rounding visible (a mean of k + 1/4 becomes k + 1).
+     */
+    @ParameterizedTest
+    @CsvSource({"UINT8,1;2,true,0.02,128,0.02,128", "UINT8,1;2,true,0.02,128,0.011,90",
+        "UINT8,2;1,true,0.02,128,0.011,90", "UINT8,2;1,true,0.02,128,0.02,128", "UINT8,1;2,true,0.05,3,0.09,200",
+        "UINT8,1;2,false,0.02,128,0.02,128", "UINT8,3,false,0.02,128,0.02,128", "UINT8,3,false,0.02,128,0.007,60",
+        "UINT8,0;3,true,0.1,250,0.03,10", "UINT8,1;2;3,false,0.004,0,0.003,255",
+        "INT8,1;2,true,0.02,0,0.02,0", "INT8,1;2,true,0.02,-5,0.011,20", "INT8,2;1,true,0.05,3,0.09,-100"})
+    void meanQuant8(DType type, String axes, boolean keep, float sIn, int zpIn, float sOut, int zpOut) {
+        int[] shape = {2, 2, 2, 16};
+        int[] ax = java.util.Arrays.stream(axes.split(";")).mapToInt(Integer::parseInt).toArray();
+        byte[] model = new OpProbe().input(type, shape, q(sIn, zpIn))
+                .constant(DType.INT32, new int[] {ax.length}, null, OpProbe.ints(ax))
+                .build(BuiltinOp.MEAN, type == DType.INT8 ? 2 : 1,
+                        OptionsSchema.create("ReducerOptions", "keep_dims", keep), type,
+                        reducedShape(shape, ax, keep), q(sOut, zpOut));
+        assertExact(model, "MEAN " + type + " axes " + axes);
+    }
+
+    /** SUM (same and different quantization, wrapping and rescaled), REDUCE_MIN and REDUCE_MAX on uint8. */
+    @ParameterizedTest
+    @CsvSource({"SUM,0.02,128,0.02,128,false", "SUM,0.02,128,0.3,7,true", "SUM,0.05,10,0.9,200,false",
+        "SUM,0.05,0,0.02,0,false", "REDUCE_MIN,0.02,128,0.02,128,false", "REDUCE_MAX,0.02,128,0.02,128,true",
+        "REDUCE_MIN,0.01,30,0.01,30,true", "REDUCE_MAX,0.01,30,0.01,30,false"})
+    void reduceUint8(String op, float sIn, int zpIn, float sOut, int zpOut, boolean keep) {
+        byte[] model = new OpProbe().input(DType.UINT8, new int[] {2, 6, 16}, q(sIn, zpIn))
+                .constant(DType.INT32, new int[] {2}, null, OpProbe.ints(0, 2))
+                .build(SingleOpsMatchTfliteTest.opCode(op), 1, OptionsSchema.create("ReducerOptions", "keep_dims", keep),
+                        DType.UINT8, keep ? new int[] {1, 6, 1} : new int[] {6}, q(sOut, zpOut));
+        assertExact(model, op + " uint8");
+    }
+
+    private static int[] reducedShape(int[] shape, int[] axes, boolean keep) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int d = 0; d < shape.length; d++) {
+            final int dim = d;
+            boolean reduced = java.util.Arrays.stream(axes).anyMatch(a -> a == dim);
+            if (!reduced) {
+                out.add(shape[d]);
+            } else if (keep) {
+                out.add(1);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** Hybrid BATCH_MATMUL: float lhs quantized per row, constant int8 rhs; judged within float tolerance. */
     @ParameterizedTest
     @CsvSource({"false,false,false", "false,false,true", "true,false,true", "false,true,true", "true,true,false"})
