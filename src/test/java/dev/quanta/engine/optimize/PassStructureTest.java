@@ -153,7 +153,8 @@ class PassStructureTest {
 
     /**
      * 16x8 BATCH_MATMUL: both operands int16 with zero point 0 (a constant rhs too; TFLite 2.6.2 refuses an int8
-     * rhs next to an int16 lhs, and any non-zero zero point), and TFLite 2.6.2 computes what Quanta does.
+     * rhs next to an int16 lhs, and any non-zero zero point), version 3 as TF's op_version.cc gives it (so
+     * min_runtime_version 2.4.0), and TFLite 2.6.2 computes what Quanta does.
      */
     @ParameterizedTest
     @ValueSource(strings = {"aeq/bmm.tflite", "aeq/bmm_constant_input.tflite"})
@@ -166,6 +167,8 @@ class PassStructureTest {
             assertEquals(DType.INT16, t.type(), t.name());
             assertEquals(0, t.quant().zeroPoint(0), t.name());
         }
+        assertEquals(3, bmm.opCode().version(), "int16 BATCH_MATMUL is version 3");
+        assertEquals("2.4.0", metadata(out, RuntimeVersions.KEY).replace("\0", ""), "BATCH_MATMUL v3 needs 2.4.0");
         var stats = JudgeComparison.compare(bytes, 3, InterpreterOptions.defaults().withThreads(1));
         assertEquals(0, stats.mismatches(), file + ": " + stats);
     }
