@@ -105,7 +105,8 @@ final class ScreenshotTour {
         when(() -> idle() && !vm.variants().isEmpty(), () -> workbench.window().showTab(0));
         then(() -> snap(workbench.window().scene(), "02-model"));
         then(() -> workbench.window().showTab(1));
-        when(() -> vm.weightsView().tensorProperty().get() != null, () -> { });
+        // One channel of the first kernel: its values with the per-channel int8 grid previewed.
+        when(() -> vm.weightsView().tensorProperty().get() != null, () -> vm.weightsView().channelProperty().set(2));
         then(() -> snap(workbench.window().scene(), "03-weights"));
         when(() -> vm.datasetsScannedProperty().get(), () -> wizard = workbench.openWizard());
         for (int page = 1; page <= 5; page++) {
@@ -135,7 +136,7 @@ final class ScreenshotTour {
                     .ifPresent(v -> vm.selectedProperty().set(v));
             workbench.window().showTab(1);
         });
-        when(() -> vm.weightsView().tensorProperty().get() != null, () -> { });
+        when(() -> vm.weightsView().tensorProperty().get() != null, () -> vm.weightsView().channelProperty().set(2));
         then(() -> snap(workbench.window().scene(), "06-weights-variant-dark"));
         then(() -> {
             workbench.window().setTheme("light");

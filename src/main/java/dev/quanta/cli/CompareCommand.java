@@ -149,8 +149,11 @@ final class CompareCommand implements Callable<Integer> {
             }
             System.out.println("layers of " + v.result().model().name() + " (worst SQNR first):");
             for (LayerError l : v.layers().worst(v.layers().layers().size())) {
-                System.out.println(String.format(Locale.ROOT, "  %3d %-18s %-6s SQNR %7.2f dB  RMSE %.4g  RMSE/scale %.3f"
-                        + "  max %.4g  %s", l.index(), l.op(), l.variantType(), l.sqnrDb(), l.rmse(), l.rmseOverScale(),
+                // RMSE/scale (error in quantization steps) exists only for a quantized output
+                String steps = Double.isNaN(l.rmseOverScale()) ? "    -"
+                        : String.format(Locale.ROOT, "%.3f", l.rmseOverScale());
+                System.out.println(String.format(Locale.ROOT, "  %3d %-18s %-6s SQNR %7.2f dB  RMSE %.4g  RMSE/scale %s"
+                        + "  max %.4g  %s", l.index(), l.op(), l.variantType(), l.sqnrDb(), l.rmse(), steps,
                         l.maxAbsError(), l.tensor()));
             }
             SweepResult s = v.layers().sweep();

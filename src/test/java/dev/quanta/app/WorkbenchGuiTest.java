@@ -15,6 +15,7 @@ import dev.quanta.app.view.ExportActions;
 import dev.quanta.app.viewmodel.SizeAxis;
 import dev.quanta.app.viewmodel.TaskRunner;
 import dev.quanta.app.viewmodel.VariantEntry;
+import dev.quanta.app.viewmodel.WeightsViewModel;
 import dev.quanta.app.viewmodel.WorkbenchViewModel;
 import dev.quanta.app.wizard.QuantizationWizard;
 import dev.quanta.engine.util.Cancellation;
@@ -146,6 +147,30 @@ class WorkbenchGuiTest {
                 shown.add(((javafx.scene.text.Text) n).getText())));
         assertEquals(table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).sorted().toList(),
                 shown.stream().sorted().toList());
+    }
+
+    @Test
+    void theWeightsViewShowsStatisticsAndTheChosenChannel(FxRobot robot) throws Exception {
+        robot.interact(() -> workbench.window().openFiles(List.of(GuiTestEngine.model())));
+        waitUntil(() -> !vm().variants().isEmpty() && !vm().tasks().runningProperty().get());
+        robot.interact(() -> workbench.window().showTab(1));
+        waitUntil(() -> vm().weightsView().tensorProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label stats = robot.lookup("#weightsStats").queryAs(Label.class);
+        // conv_fc_mnist's first layer: a CONV_2D kernel [8,3,3,1]
+        assertTrue(stats.getText().startsWith("all 8 channels: 72 elements, min "), stats.getText());
+        assertTrue(stats.getText().contains(", mean ") && stats.getText().contains(", std "), stats.getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> channel = robot.lookup("#weightsChannel").queryAs(javafx.scene.control.Spinner.class);
+        assertEquals("all", channel.getEditor().getText());
+        robot.interact(() -> channel.increment(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, vm().weightsView().channelProperty().get());
+        assertTrue(stats.getText().startsWith("channel 3 of 8: 9 elements"), stats.getText());
+        assertTrue(vm().weightsView().gridProperty().get().description().contains("channel 3 of 8 (axis 0)"));
+        robot.interact(() -> vm().weightsView().channelProperty().set(WeightsViewModel.ALL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("all", channel.getEditor().getText());
     }
 
     @Test

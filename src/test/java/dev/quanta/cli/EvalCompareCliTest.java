@@ -168,6 +168,9 @@ class EvalCompareCliTest {
         String csv = Files.readString(dir.resolve("report.csv"));
         assertEquals(3, csv.split("\n").length);
         assertTrue(csv.startsWith("role,name,sha256,bytes,gzip_bytes,"), csv);
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("<td>copy.tflite</td>"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<td>copy.tflite</td>"));
+        // a float copy's layers have no quantization step: shown as a dash, never NaN; unset options are left out
+        assertTrue(html.contains("<td>–</td>") && !html.contains("NaN") && !html.contains("null"), html);
     }
 }

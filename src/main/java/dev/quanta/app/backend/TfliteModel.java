@@ -56,9 +56,10 @@ final class TfliteModel implements LoadedModel {
         Subgraph sg = model.main();
         Operator op = sg.operators().get(layerIndex);
         List<WeightTensor> out = new ArrayList<>();
-        for (Tensor t : op.nonNullInputs()) {
-            if (t.isConstant()) {
-                WeightTensor w = Values.weightTensor(t);
+        for (int i = 0; i < op.inputs().size(); i++) {
+            Tensor t = op.input(i);
+            if (t != null && t.isConstant()) {
+                WeightTensor w = Values.weightTensor(t, i);
                 if (w != null) {
                     out.add(w);
                 }

@@ -10,8 +10,11 @@ final class Values {
     private Values() {
     }
 
-    /** The tensor, or {@code null} for sparse tensors and types without a numeric reading. */
-    static WeightTensor weightTensor(Tensor t) {
+    /**
+     * The tensor, read as operator input {@code operand} (-1 when not an operator's input), or
+     * {@code null} for sparse tensors and types without a numeric reading.
+     */
+    static WeightTensor weightTensor(Tensor t, int operand) {
         double[] real = t.sparsity() != null ? null : WeightStatistics.realValues(t);
         if (real == null) {
             return null;
@@ -27,6 +30,6 @@ final class Values {
         QuantParams q = t.isQuantized() ? t.quant() : null;
         return new WeightTensor(t.name(), WeightStatistics.dtypeName(t), shape, v,
                 q == null ? null : q.scale().clone(), q == null || q.zeroPoint() == null ? null : q.zeroPoint().clone(),
-                q == null ? 0 : q.quantizedDimension());
+                q == null ? 0 : q.quantizedDimension(), operand);
     }
 }

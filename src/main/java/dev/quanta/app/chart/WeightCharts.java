@@ -58,7 +58,9 @@ public final class WeightCharts {
         double hi = h.max() + w;
         plot.getDomainAxis().setRange(lo, hi);
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        if (grid != null) {
+        if (grid != null && grid.levels().length == 0) {
+            chart.addSubtitle(new TextTitle(grid.description()));
+        } else if (grid != null) {
             int visible = 0;
             for (double level : grid.levels()) {
                 if (level >= lo && level <= hi) {

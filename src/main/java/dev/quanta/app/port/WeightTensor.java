@@ -11,9 +11,16 @@ package dev.quanta.app.port;
  * @param scales quantization scales (one per tensor, or one per channel), or {@code null} when float
  * @param zeroPoints zero points matching {@code scales}, or {@code null}
  * @param quantizedDimension the channel axis of per-channel scales
+ * @param operand the operator input this tensor is (1 for a CONV_2D kernel, 2 for its bias), or -1 when unknown
  */
 public record WeightTensor(String name, String dtype, int[] shape, float[] values, float[] scales, long[] zeroPoints,
-                           int quantizedDimension) {
+                           int quantizedDimension, int operand) {
+
+    /** A tensor whose operand position is not known. */
+    public WeightTensor(String name, String dtype, int[] shape, float[] values, float[] scales, long[] zeroPoints,
+                        int quantizedDimension) {
+        this(name, dtype, shape, values, scales, zeroPoints, quantizedDimension, -1);
+    }
 
     public boolean isQuantized() {
         return scales != null && scales.length > 0;

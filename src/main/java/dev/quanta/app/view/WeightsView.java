@@ -26,8 +26,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Weights view: for the selected layer a histogram with the int8 grid, the per-channel range, a
- * heatmap of a 2-D slice (axes and fixed indices chosen here), and the whole model's sparsity.
+ * The Weights view: for the selected layer's tensor, and one of its channels or all, a histogram with
+ * the int8 grid and min/max/mean/std/zeros; the per-channel range, a heatmap of a 2-D slice (axes and
+ * fixed indices chosen here), and the whole model's sparsity.
  */
 public final class WeightsView extends VBox {
     private final WeightsViewModel vm;
@@ -38,7 +39,7 @@ public final class WeightsView extends VBox {
     private final ChartPane sparsity;
     private final ComboBox<LayerRow> layer = new ComboBox<>();
     private final ComboBox<WeightTensor> tensor = new ComboBox<>();
-    private final Spinner<Integer> gridChannel = new Spinner<>(0, 0, 0);
+    private final Spinner<Integer> channel = new Spinner<>();
     private final Label stats = new Label();
     private final ComboBox<Integer> rowAxis = new ComboBox<>();
     private final ComboBox<Integer> colAxis = new ComboBox<>();
@@ -66,9 +67,11 @@ public final class WeightsView extends VBox {
         tensor.setItems(vm.tensors());
         tensor.setConverter(converter(t -> t.name() + "  " + t.dtype() + Format.shape(t.shape())));
         tensor.valueProperty().bindBidirectional(vm.tensorProperty());
-        gridChannel.setEditable(true);
-        gridChannel.setPrefWidth(80);
-        gridChannel.valueProperty().addListener((o, a, c) -> vm.gridChannelProperty().set(c == null ? 0 : c));
+        channel.setId("weightsChannel");
+        channel.setEditable(true);
+        channel.setPrefWidth(90);
+        channel.valueProperty().addListener((o, a, c) -> vm.channelProperty().set(c == null ? WeightsViewModel.ALL : c));
+        stats.setId("weightsStats");
         rowAxis.valueProperty().addListener((o, a, v) -> {
             if (v != null) {
                 vm.rowAxisProperty().set(v);
@@ -83,7 +86,7 @@ public final class WeightsView extends VBox {
         });
 
         FlowPane controls = new FlowPane(12, 6, labeled("Layer", layer), labeled("Tensor", tensor),
-                labeled("Grid channel", gridChannel), stats);
+                labeled("Channel", channel), stats);
         controls.setPadding(new Insets(8));
         controls.setAlignment(Pos.CENTER_LEFT);
         FlowPane sliceControls = new FlowPane(10, 4, labeled("Heatmap rows: axis", rowAxis),
@@ -111,6 +114,12 @@ public final class WeightsView extends VBox {
 
         vm.histogramProperty().addListener((o, a, h) -> showHistogram());
         vm.gridProperty().addListener((o, a, g) -> showHistogram());
+        vm.statsProperty().addListener((o, a, st) -> showStats());
+        vm.channelProperty().addListener((o, a, c) -> {
+            if (channel.getValueFactory() != null && !c.equals(channel.getValue())) {
+                channel.getValueFactory().setValue(c.intValue());
+            }
+        });
         vm.channelRangesProperty().addListener((o, a, r) -> showChannels());
         vm.sliceProperty().addListener((o, a, s) -> showHeatmap());
         vm.tensorProperty().addListener((o, a, t) -> showTensorControls(t));
@@ -169,12 +178,28 @@ public final class WeightsView extends VBox {
             fixedBox.getChildren().clear();
             return;
         }
-        int channelsCount = t.isQuantized() ? t.scales().length : 1;
-        gridChannel.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(
-                0, Math.max(0, channelsCount - 1), 0));
-        gridChannel.setDisable(channelsCount <= 1);
-        stats.setText(String.format(Locale.ROOT, "%s elements, %.1f %% zeros, %s", Format.count(t.size()),
-                vm.sparsity() * 100, t.isQuantized() ? t.dtype() + " quantized" : t.dtype()));
+        int channelsCount = vm.channelCount();
+        var factory = new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(
+                WeightsViewModel.ALL, Math.max(0, channelsCount - 1), WeightsViewModel.ALL);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer c) {
+                return c == null || c < 0 ? "all" : Integer.toString(c);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    return s == null || s.isBlank() || s.trim().equalsIgnoreCase("all") ? WeightsViewModel.ALL
+                            : Math.max(WeightsViewModel.ALL, Math.min(channelsCount - 1, Integer.parseInt(s.trim())));
+                } catch (NumberFormatException e) {
+                    return WeightsViewModel.ALL;
+                }
+            }
+        });
+        channel.setValueFactory(factory);
+        channel.setDisable(channelsCount <= 1);
+        showStats();
         List<Integer> axes = new ArrayList<>();
         for (int i = 0; i < t.shape().length; i++) {
             axes.add(i);
@@ -218,8 +243,29 @@ public final class WeightsView extends VBox {
     private void showHistogram() {
         WeightTensor t = vm.tensorProperty().get();
         if (t != null && vm.histogramProperty().get() != null) {
-            histogram.setChart(WeightCharts.histogram(t.name(), vm.histogramProperty().get(), vm.gridProperty().get()));
+            histogram.setChart(WeightCharts.histogram(scopeName(t), vm.histogramProperty().get(), vm.gridProperty().get()));
         }
+    }
+
+    /** The tensor's name, with the channel when one is chosen. */
+    private String scopeName(WeightTensor t) {
+        int c = vm.channelProperty().get();
+        return c < 0 ? t.name() : t.name() + ", channel " + c + " (axis " + vm.channelAxis() + ")";
+    }
+
+    private void showStats() {
+        WeightTensor t = vm.tensorProperty().get();
+        var st = vm.statsProperty().get();
+        if (t == null || st == null) {
+            stats.setText("");
+            return;
+        }
+        int c = vm.channelProperty().get();
+        int n = vm.channelCount();
+        String scope = n <= 1 ? "" : c < 0 ? "all " + n + " channels: " : "channel " + c + " of " + n + ": ";
+        stats.setText(String.format(Locale.ROOT, "%s%s elements, min %.4g, max %.4g, mean %.4g, std %.4g, %.1f %% zeros; %s",
+                scope, Format.count(st.count()), st.min(), st.max(), st.mean(), st.std(), st.zeros() * 100,
+                t.isQuantized() ? t.dtype() + " quantized" : t.dtype()));
     }
 
     private void showChannels() {

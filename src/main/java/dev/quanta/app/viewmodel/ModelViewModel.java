@@ -120,10 +120,28 @@ public final class ModelViewModel {
         out.add("outputs: " + r.outputShapes());
         out.add("types:   " + r.dtypes());
         out.add("parameters: " + Format.count(r.parameters()) + " (" + Format.bytes(r.bytes()) + "), "
-                + String.format(Locale.ROOT, "%.1f %% zeros", r.sparsity() * 100));
+                + String.format(Locale.ROOT, "%.1f %% zeros", r.sparsity() * 100)
+                + weightZeros(r));
         out.add("quantization: " + r.quantization());
         out.addAll(r.details());
         return out;
+    }
+
+    /**
+     * The zeros among the layer's weights alone, as the Weights view's sparsity chart counts them
+     * (biases and shape or index constants excluded), when that differs from all parameters.
+     */
+    private static String weightZeros(LayerRow r) {
+        long n = 0;
+        double zeros = 0;
+        for (var c : WeightLayers.weights(r)) {
+            n += c.elements();
+            zeros += c.sparsity() * c.elements();
+        }
+        if (n == 0 || n == r.parameters()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; weights %s, %.1f %% zeros", Format.count(n), zeros / n * 100);
     }
 
     public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {

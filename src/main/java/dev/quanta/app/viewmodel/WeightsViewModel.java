@@ -14,30 +14,36 @@ import javafx.collections.ObservableList;
 
 /**
  * State of the Weights view: the selected layer's constant tensors (read in the background), the
- * chosen tensor, and what the charts show for it: histogram with the int8 grid, per-channel ranges,
- * zeros, and a 2-D slice for the heatmap chosen with row/column axes and fixed indices.
+ * chosen tensor and channel (or all channels), and what the charts show for them: histogram with the
+ * int8 grid, min/max/mean/std and zeros, per-channel ranges, and a 2-D slice for the heatmap chosen
+ * with row/column axes and fixed indices.
  */
 public final class WeightsViewModel {
     /** Histogram bins. */
     public static final int BINS = 101;
+    /** The {@link #channelProperty()} value for all channels. */
+    public static final int ALL = -1;
 
     private final ObservableList<WeightTensor> tensors = FXCollections.observableArrayList();
     private final ObjectProperty<WeightTensor> tensor = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<WeightMath.Histogram> histogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WeightMath.Grid> grid = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WeightMath.Stats> stats = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<double[][]> channelRanges = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[][]> slice = new ReadOnlyObjectWrapper<>();
-    private final IntegerProperty gridChannel = new SimpleIntegerProperty(0);
+    /** The channel whose values the histogram and statistics show, or {@link #ALL} channels. */
+    private final IntegerProperty channel = new SimpleIntegerProperty(ALL);
     private final IntegerProperty rowAxis = new SimpleIntegerProperty(0);
     private final IntegerProperty colAxis = new SimpleIntegerProperty(1);
     private final ObjectProperty<int[]> fixedIndices = new SimpleObjectProperty<>(new int[0]);
     private int channelAxis;
+    private String op;
     private int generation;
 
     WeightsViewModel(ObjectProperty<VariantEntry> variant, ObjectProperty<LayerRow> layer, TaskRunner tasks) {
         layer.addListener((obs, old, row) -> load(variant.get(), row, tasks));
         tensor.addListener((obs, old, t) -> showTensor(t));
-        gridChannel.addListener((obs, old, c) -> updateGrid());
+        channel.addListener((obs, old, c) -> updateScope());
         rowAxis.addListener((obs, old, a) -> updateSlice());
         colAxis.addListener((obs, old, a) -> updateSlice());
         fixedIndices.addListener((obs, old, f) -> updateSlice());
@@ -61,15 +67,22 @@ public final class WeightsViewModel {
     private void show(List<WeightTensor> list, String op) {
         tensors.setAll(list);
         WeightTensor first = list.isEmpty() ? null : list.get(0);
-        channelAxis = first == null ? 0 : channelAxisOf(first, op);
+        this.op = op;
         tensor.set(null);
         tensor.set(first);
     }
 
-    /** The per-channel axis: the quantized dimension, else the last axis of depthwise kernels, else 0. */
+    /**
+     * The per-channel axis: the quantized dimension, else the axis int8 quantizes per channel
+     * ({@link WeightMath#int8Axis}), else the last axis of depthwise kernels, else 0.
+     */
     static int channelAxisOf(WeightTensor t, String op) {
         if (t.isQuantized() && t.scales().length > 1) {
             return t.quantizedDimension();
+        }
+        int axis = WeightMath.int8Axis(op, t);
+        if (axis >= 0) {
+            return axis;
         }
         if ("DEPTHWISE_CONV_2D".equals(op) && t.shape().length == 4) {
             return 3;
@@ -81,15 +94,18 @@ public final class WeightsViewModel {
         if (t == null) {
             histogram.set(null);
             grid.set(null);
+            stats.set(null);
             channelRanges.set(null);
             slice.set(null);
             return;
         }
-        histogram.set(WeightMath.histogram(t.values(), BINS));
-        channelRanges.set(WeightMath.channelRange(t.values(), t.shape(), Math.min(channelAxis,
-                Math.max(0, t.shape().length - 1))));
-        gridChannel.set(0);
-        updateGrid();
+        channelAxis = Math.min(channelAxisOf(t, op), Math.max(0, t.shape().length - 1));
+        channelRanges.set(WeightMath.channelRange(t.values(), t.shape(), channelAxis));
+        if (channel.get() == ALL) {
+            updateScope();
+        } else {
+            channel.set(ALL);
+        }
         int rank = t.shape().length;
         rowAxis.set(0);
         colAxis.set(defaultColumnAxis(t.shape()));
@@ -107,9 +123,24 @@ public final class WeightsViewModel {
         return shape.length > 1 ? shape.length - 1 : 0;
     }
 
-    private void updateGrid() {
+    /** Histogram, grid and statistics of the chosen channel (or all). */
+    private void updateScope() {
         WeightTensor t = tensor.get();
-        grid.set(t == null ? null : WeightMath.grid(t, gridChannel.get()));
+        if (t == null) {
+            return;
+        }
+        int c = channel.get();
+        float[] values = c == ALL || c >= channelCount() ? t.values()
+                : WeightMath.channelValues(t.values(), t.shape(), channelAxis, c);
+        histogram.set(WeightMath.histogram(values, BINS));
+        stats.set(WeightMath.stats(values));
+        grid.set(WeightMath.grid(t, op, c >= channelCount() ? ALL : c));
+    }
+
+    /** Channels along {@link #channelAxis()} of the chosen tensor (1 for scalars, 0 with no tensor). */
+    public int channelCount() {
+        WeightTensor t = tensor.get();
+        return t == null ? 0 : t.shape().length == 0 ? 1 : t.shape()[channelAxis];
     }
 
     private void updateSlice() {
@@ -152,6 +183,11 @@ public final class WeightsViewModel {
         return histogram.getReadOnlyProperty();
     }
 
+    /** Min, max, mean, std and zeros of the values shown (the chosen channel, or all). */
+    public ReadOnlyObjectProperty<WeightMath.Stats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
     /** The grid to overlay, or {@code null} when there is none to show. */
     public ReadOnlyObjectProperty<WeightMath.Grid> gridProperty() {
         return grid.getReadOnlyProperty();
@@ -170,8 +206,9 @@ public final class WeightsViewModel {
         return slice.getReadOnlyProperty();
     }
 
-    public IntegerProperty gridChannelProperty() {
-        return gridChannel;
+    /** The channel (along {@link #channelAxis()}) the histogram, grid and statistics show, or {@link #ALL}. */
+    public IntegerProperty channelProperty() {
+        return channel;
     }
 
     public IntegerProperty rowAxisProperty() {
@@ -184,11 +221,5 @@ public final class WeightsViewModel {
 
     public ObjectProperty<int[]> fixedIndicesProperty() {
         return fixedIndices;
-    }
-
-    /** Fraction of zeros of the chosen tensor. */
-    public double sparsity() {
-        WeightTensor t = tensor.get();
-        return t == null ? 0 : WeightMath.zeros(t.values());
     }
 }

@@ -97,29 +97,6 @@ public final class IdxFile implements SampleArray {
         for (int i = 1; i < dims.length; i++) {
             elements = Math.multiplyExact(elements, dims[i]);
         }
-        byte[] raw = new byte[elements * RawElements.width(dtype)];
-        long total = count();
-        return new Cursor() {
-            private long read;
-
-            @Override
-            public boolean read(double[] dst) {
-                if (read >= total) {
-                    return false;
-                }
-                if (!RawElements.readRecord(in, raw, source())) {
-                    throw new QuantaException(source() + " is truncated: it declares " + total
-                            + " samples but ends after " + read + ".");
-                }
-                RawElements.decode(raw, dtype, ByteOrder.BIG_ENDIAN, dst);
-                read++;
-                return true;
-            }
-
-            @Override
-            public void close() {
-                RawElements.closeQuietly(in);
-            }
-        };
+        return new RecordCursor(in, elements, dtype, ByteOrder.BIG_ENDIAN, count(), source(), null);
     }
 }

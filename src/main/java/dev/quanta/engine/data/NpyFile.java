@@ -5,7 +5,6 @@ import dev.quanta.engine.util.QuantaException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,35 +123,6 @@ public final class NpyFile implements SampleArray {
         for (int d : sampleShape()) {
             elements = Math.multiplyExact(elements, d);
         }
-        byte[] raw = new byte[elements * RawElements.width(header.dtype())];
-        ByteOrder order = header.order();
-        ZipFile heldZip = zip;
-        InputStream stream = in;
-        long total = count();
-        return new Cursor() {
-            private long read;
-
-            @Override
-            public boolean read(double[] dst) {
-                if (read >= total) {
-                    return false;
-                }
-                if (!RawElements.readRecord(stream, raw, source())) {
-                    throw new QuantaException(source() + " is truncated: its shape declares " + total
-                            + " samples but it ends after " + read + ".");
-                }
-                RawElements.decode(raw, header.dtype(), order, dst);
-                read++;
-                return true;
-            }
-
-            @Override
-            public void close() {
-                RawElements.closeQuietly(stream);
-                if (heldZip != null) {
-                    RawElements.closeQuietly(heldZip);
-                }
-            }
-        };
+        return new RecordCursor(in, elements, header.dtype(), header.order(), count(), source(), zip);
     }
 }

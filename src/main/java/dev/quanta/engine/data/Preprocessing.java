@@ -207,7 +207,7 @@ public record Preprocessing(int[] resize, Color color, Scale scale, double[] mea
     @Override
     public String toString() {
         return "resize=" + (resize == null ? "none" : resize[0] + "x" + resize[1]) + " color=" + color
-                + " scale=" + scale + " mean=" + Arrays.toString(mean) + " std=" + Arrays.toString(std)
-                + " layout=" + layout;
+                + " scale=" + scale + (mean == null ? "" : " mean=" + Arrays.toString(mean))
+                + (std == null ? "" : " std=" + Arrays.toString(std)) + " layout=" + layout;
     }
 }

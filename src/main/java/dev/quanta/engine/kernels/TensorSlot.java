@@ -71,6 +71,22 @@ public final class TensorSlot {
         return t;
     }
 
+    /**
+     * A constant holding the values {@code computed} has now (its array is taken over, not copied):
+     * how the interpreter keeps the output of an operator whose inputs are all constant, computed once.
+     */
+    public static TensorSlot constantOf(TensorSlot computed) {
+        TensorSlot t = new TensorSlot(computed.name, computed.type, computed.typeCode, computed.shape, computed.quant,
+                true);
+        Object a = computed.array;
+        if (computed.offset != 0 || computed.capacity() != computed.size) {
+            a = computed.storage.allocate(computed.size);
+            System.arraycopy(computed.array, computed.offset, a, 0, computed.size);
+        }
+        t.array = a;
+        return t;
+    }
+
     public String name() {
         return name;
     }

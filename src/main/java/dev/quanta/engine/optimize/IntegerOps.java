@@ -49,7 +49,7 @@ final class IntegerOps {
         op(HARD_SWISH, Kind.RESCALE, 0, -1, false);
         op(SQUARED_DIFFERENCE, Kind.RESCALE, 0, -1, false);
         op(RSQRT, Kind.RESCALE, 0, -1, false);
-        op(BATCH_MATMUL, Kind.RESCALE, 0, -1, false);
+        op(BATCH_MATMUL, Kind.RESCALE, 0, -1, true);
         op(EQUAL, Kind.RESCALE, 0, -1, false);
         op(NOT_EQUAL, Kind.RESCALE, 0, -1, false);
         op(LESS, Kind.RESCALE, 0, -1, false);

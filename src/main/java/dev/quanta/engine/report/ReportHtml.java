@@ -40,7 +40,8 @@ final class ReportHtml {
                 b.append("<tr><td>").append(l.index()).append("</td><td>").append(esc(l.op())).append("</td><td>")
                         .append(esc(l.tensor())).append("</td><td>").append(esc(l.variantType())).append("</td><td>")
                         .append(ReportCsv.num(l.sqnrDb())).append("</td><td>").append(ReportCsv.num(l.rmse()))
-                        .append("</td><td>").append(ReportCsv.num(l.rmseOverScale())).append("</td><td>")
+                        .append("</td><td>").append(Double.isNaN(l.rmseOverScale()) ? "–" : ReportCsv.num(l.rmseOverScale()))
+                        .append("</td><td>")
                         .append(ReportCsv.num(l.maxAbsError())).append("</td></tr>\n");
             }
             b.append("</table>\n");

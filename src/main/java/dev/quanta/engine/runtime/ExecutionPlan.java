@@ -47,8 +47,50 @@ final class ExecutionPlan {
                 String type = firstType == null ? "" : " on " + firstType;
                 throw new QuantaException(node.describe() + type + " is not supported by Quanta's interpreter");
             }
+            if (foldable(op, in)) {
+                node = fold(node, threads, reference);
+            }
             nodes.add(node);
         }
+    }
+
+    /** Does nothing: the step of an operator whose output was computed once, at build time. */
+    private static final Kernel FOLDED = node -> parallel -> { };
+
+    /**
+     * A DEQUANTIZE of a constant (the float16 or int8 weights of an fp16 or weight-only file) that is
+     * not a graph output: its result never changes, so it is computed once here, as TensorFlow Lite's
+     * DEQUANTIZE does for constant inputs, and readers see a constant FLOAT32 tensor (which lets
+     * CONV_2D and FULLY_CONNECTED pack those weights once instead of on every run).
+     */
+    private boolean foldable(Operator op, TensorSlot[] in) {
+        return op.builtin() == dev.quanta.engine.graph.BuiltinOp.DEQUANTIZE && in.length == 1 && in[0] != null
+                && in[0].isConstant() && op.outputs().size() == 1 && op.output(0) != null
+                && !subgraph.outputs().contains(op.output(0)) && !op.output(0).isVariable();
+    }
+
+    /** Runs {@code node} once on its constant input and makes its output a constant; the node becomes a no-op. */
+    private PreparedNode fold(PreparedNode node, int threads, boolean reference) {
+        Tensor outTensor = node.op.output(0);
+        TensorSlot scratchOut = slotFor(outTensor);
+        PreparedNode once = new PreparedNode(node.index, node.op, node.kernel, node.inputs,
+                new TensorSlot[] {scratchOut}, 1, reference);
+        try {
+            once.prepare(false);
+            scratchOut.bind(scratchOut.storage().allocate(Math.max(1, scratchOut.size())), 0);
+            for (TensorSlot s : once.scratch) {
+                s.bind(s.storage().allocate(Math.max(1, s.size())), 0);
+            }
+            once.eval.eval(dev.quanta.engine.kernels.Parallel.SERIAL);
+        } catch (QuantaException e) {
+            throw new QuantaException(node.describe() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new QuantaException(node.describe() + " cannot be prepared: " + e, e);
+        }
+        TensorSlot folded = TensorSlot.constantOf(scratchOut);
+        slots.put(outTensor, folded);
+        return new PreparedNode(node.index, node.op, FOLDED, node.inputs, new TensorSlot[] {folded}, threads,
+                reference);
     }
 
     private TensorSlot slot(Tensor t) {

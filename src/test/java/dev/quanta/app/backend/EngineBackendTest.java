@@ -52,6 +52,9 @@ class EngineBackendTest {
         assertEquals(ir.elementCount(), kernel.size());
         assertEquals(ir.data().getFloat(4 * 7), kernel.values()[7]);
         assertEquals(conv.parameters(), m.weights(conv.index()).stream().mapToLong(WeightTensor::size).sum());
+        // Each tensor knows which operand it is: the kernel is input 1, the bias input 2.
+        assertEquals(1, kernel.operand());
+        assertEquals(2, m.weights(conv.index()).get(1).operand());
     }
 
     @Test

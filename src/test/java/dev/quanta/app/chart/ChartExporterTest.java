@@ -23,7 +23,7 @@ class ChartExporterTest {
     void writesValidPngSvgAndPdf() throws Exception {
         float[] v = {-1, -0.5f, 0, 0.25f, 0.5f, 1};
         WeightTensor t = new WeightTensor("w", "FLOAT32", new int[] {2, 3}, v, null, null, 0);
-        JFreeChart chart = WeightCharts.histogram("w", WeightMath.histogram(v, 10), WeightMath.grid(t, 0));
+        JFreeChart chart = WeightCharts.histogram("w", WeightMath.histogram(v, 10), WeightMath.grid(t, null, -1));
         Path png = dir.resolve("h.png");
         Path svg = dir.resolve("h.svg");
         Path pdf = dir.resolve("h.pdf");

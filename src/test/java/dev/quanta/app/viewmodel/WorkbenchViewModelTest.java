@@ -86,6 +86,9 @@ class WorkbenchViewModelTest {
         assertEquals(2, m.layers().size());
         assertEquals("a.tflite", m.summaryProperty().get().fileName());
         assertEquals("CONV_2D", m.selectedLayerProperty().get().op());
+        // 8 parameters, 2 of them zero (25 %); the 6 weights without the bias: 33.3 %, as the sparsity chart counts
+        assertTrue(m.details().contains("parameters: 8 (32 B), 25.0 % zeros; weights 6, 33.3 % zeros"),
+                m.details().toString());
         m.filterProperty().set("fully");
         assertEquals(1, m.filteredLayers().size());
         assertEquals(List.of(a.toAbsolutePath().toString()), new SettingsStore(dir.resolve("config")).load().recentFiles);
@@ -105,8 +108,20 @@ class WorkbenchViewModelTest {
         vm.modelView().selectedLayerProperty().set(vm.modelView().layers().get(1));
         assertEquals("fc/w", w.tensorProperty().get().name());
         assertTrue(w.gridProperty().get().actual());
-        w.gridChannelProperty().set(1);
+        assertEquals(0, w.gridProperty().get().levels().length, "per-channel scales: no grid over all channels");
+        assertEquals(8, w.statsProperty().get().count());
+        assertEquals(2, w.channelCount());
+        w.channelProperty().set(1);
         assertEquals(0.2f, w.gridProperty().get().scale(), 1e-7);
+        // channel 1 of fc/w = {0.4, -0.4, 0, 0.2}
+        assertEquals(4, w.statsProperty().get().count());
+        assertEquals(-0.4, w.statsProperty().get().min(), 1e-6);
+        assertEquals(0.05, w.statsProperty().get().mean(), 1e-6);
+        assertEquals(0.25, w.statsProperty().get().zeros(), 1e-12);
+        assertEquals(4, java.util.Arrays.stream(w.histogramProperty().get().counts()).sum());
+        vm.modelView().selectedLayerProperty().set(vm.modelView().layers().get(0));
+        assertEquals(WeightsViewModel.ALL, w.channelProperty().get(), "a new tensor shows all channels");
+        assertEquals(6, w.statsProperty().get().count());
     }
 
     @Test

@@ -26,7 +26,8 @@ class IntegerOpVersionsTest {
         "aeq/single_equal.tflite,int8,EQUAL,INT8,2", "aeq/single_not_equal.tflite,int8,NOT_EQUAL,INT8,2",
         "aeq/single_resize_bilinear.tflite,int8,RESIZE_BILINEAR,INT8,3",
         "aeq/single_relu.tflite,int16x8,RELU,INT16,3", "aeq/single_tanh.tflite,int16x8,TANH,INT16,3",
-        "aeq/single_fc_bias_logistic.tflite,int16x8,LOGISTIC,INT16,3", "aeq/single_mean.tflite,int16x8,MEAN,INT16,3"})
+        "aeq/single_fc_bias_logistic.tflite,int16x8,LOGISTIC,INT16,3", "aeq/single_mean.tflite,int16x8,MEAN,INT16,3",
+        "aeq/bmm.tflite,int16x8,BATCH_MATMUL,INT16,3", "aeq/bmm_constant_input.tflite,int16x8,BATCH_MATMUL,INT16,3"})
     void passEmitsTheConverterVersion(String file, String mode, String op, DType type, int version) throws Exception {
         Model in = PassStructureTest.read(file);
         Mode m = java.util.Arrays.stream(Mode.values()).filter(x -> x.id().equals(mode)).findFirst().orElseThrow();

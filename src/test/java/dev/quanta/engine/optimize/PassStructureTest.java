@@ -12,16 +12,21 @@ import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.Operator;
 import dev.quanta.engine.graph.QuantParams;
 import dev.quanta.engine.graph.Tensor;
+import dev.quanta.engine.runtime.InterpreterOptions;
 import dev.quanta.engine.tflite.ConversionMetadataCodec;
 import dev.quanta.engine.tflite.TfliteReader;
 import dev.quanta.engine.tflite.TfliteWriter;
 import dev.quanta.engine.util.QuantaException;
+import dev.quanta.testing.JudgeComparison;
 import dev.quanta.testing.SharedData;
 import dev.quanta.testing.TfliteRuntime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The converter facts each pass must reproduce, checked on the models it writes. */
 class PassStructureTest {
@@ -144,6 +149,45 @@ class PassStructureTest {
         try (TfliteRuntime rt = TfliteRuntime.load(io16.model())) {
             assertEquals("INT16", rt.inputType(0));
         }
+    }
+
+    /**
+     * 16x8 BATCH_MATMUL: both operands int16 with zero point 0 (a constant rhs too; TFLite 2.6.2 refuses an int8
+     * rhs next to an int16 lhs, and any non-zero zero point), version 3 as TF's op_version.cc gives it (so
+     * min_runtime_version 2.4.0), and TFLite 2.6.2 computes what Quanta does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"aeq/bmm.tflite", "aeq/bmm_constant_input.tflite"})
+    void int16x8BatchMatMulHasInt16OperandsTfliteRuns(String file) throws Exception {
+        Model in = read(file);
+        byte[] bytes = Optimizer.optimize(in, 0, Recipe.of(Mode.INT16X8), Samples.random(in, 4), null, null).model();
+        Model out = TfliteReader.read(bytes, "out");
+        Operator bmm = ops(out, BuiltinOp.BATCH_MATMUL).get(0);
+        for (Tensor t : List.of(bmm.input(0), bmm.input(1), bmm.output(0))) {
+            assertEquals(DType.INT16, t.type(), t.name());
+            assertEquals(0, t.quant().zeroPoint(0), t.name());
+        }
+        assertEquals(3, bmm.opCode().version(), "int16 BATCH_MATMUL is version 3");
+        assertEquals("2.4.0", metadata(out, RuntimeVersions.KEY).replace("\0", ""), "BATCH_MATMUL v3 needs 2.4.0");
+        var stats = JudgeComparison.compare(bytes, 3, InterpreterOptions.defaults().withThreads(1));
+        assertEquals(0, stats.mismatches(), file + ": " + stats);
+    }
+
+    /**
+     * TFLite 2.6.2 has no int16 RSQRT, SQUARED_DIFFERENCE or comparison kernels (it rejects int16 tensors for
+     * each), so the 16x8 pass leaves them float and says why.
+     */
+    @ParameterizedTest
+    @CsvSource({"aeq/single_rsqrt.tflite,RSQRT", "aeq/single_squared_difference.tflite,SQUARED_DIFFERENCE",
+        "aeq/single_equal.tflite,EQUAL", "aeq/single_not_equal.tflite,NOT_EQUAL"})
+    void int16x8KeepsOpsWithoutInt16KernelsFloat(String file, String op) throws Exception {
+        Model in = read(file);
+        OptimizeResult r = Optimizer.optimize(in, 0, Recipe.of(Mode.INT16X8), Samples.random(in, 4), null, null);
+        Model out = TfliteReader.read(r.model(), "out");
+        Operator o = ops(out, IntegerOpVersionsTest.SingleOpCodes.code(op)).get(0);
+        assertEquals(DType.FLOAT32, o.input(0).type());
+        assertTrue(r.ops().stream().anyMatch(x -> x.op().equals(op) && x.treatment() == OpReport.Treatment.FLOAT
+                && x.detail().contains("no 16x8 kernel")), op + " reported float");
     }
 
     @Test

@@ -96,6 +96,59 @@ class InterpreterTest {
         }
     }
 
+    /** x[2,3] -> FULLY_CONNECTED(DEQUANTIZE(w16: FLOAT16[4,3]), b[4], RELU) -> y; optionally w itself an output. */
+    static Model fp16Weights(boolean weightsAreAnOutput) {
+        Model m = new Model();
+        Subgraph g = new Subgraph("main");
+        m.subgraphs().add(g);
+        Tensor x = g.add(new Tensor("x", DType.FLOAT32, new int[] {2, 3}));
+        Tensor w16 = g.add(new Tensor("w16", DType.FLOAT16, new int[] {4, 3}));
+        ByteBuffer half = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        for (short h : new short[] {0x3C00, 0, 0, 0, 0x3C00, 0, 0, 0, 0x3C00, (short) 0xBC00, (short) 0xBC00,
+            (short) 0xBC00}) {
+            half.putShort(h); // the identity rows and a row of -1, as in fcAddSoftmax
+        }
+        w16.setBuffer(Buffer.of(half.array()));
+        Tensor w = g.add(new Tensor("w", DType.FLOAT32, new int[] {4, 3}));
+        Tensor b = g.add(constant("b", new int[] {4}, 0.5f, 0, 0, 0));
+        Tensor y = g.add(new Tensor("y", DType.FLOAT32, new int[] {2, 4}));
+        g.inputs().add(x);
+        g.outputs().add(y);
+        if (weightsAreAnOutput) {
+            g.outputs().add(w);
+        }
+        g.operators().add(op(BuiltinOp.DEQUANTIZE, List.of(w16), List.of(w), null));
+        g.operators().add(op(BuiltinOp.FULLY_CONNECTED, List.of(x, w, b), List.of(y),
+                new Options("FullyConnectedOptions", 8, Map.of("fused_activation_function", 1))));
+        return m;
+    }
+
+    @Test
+    void constantDequantizeIsComputedOnceAndItsOutputIsAConstant() {
+        float[] input = {1, 2, 3, -1, 0.5f, 2};
+        float[] expected = {1.5f, 2, 3, 0, 0, 0.5f, 2, 0};
+        for (boolean reference : new boolean[] {false, true}) {
+            InterpreterOptions o = InterpreterOptions.defaults().withThreads(1).withReference(reference);
+            try (Interpreter it = new Interpreter(fp16Weights(false), o)) {
+                RunResult r = it.run(List.of(TensorValue.ofFloats(new int[] {2, 3}, input)), true);
+                assertArrayEquals(expected, r.outputs().get(0).floats(), 0f);
+                assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, -1, -1, -1},
+                        r.intermediates().values().iterator().next().floats(), 0f, "the folded weights");
+                MemoryPlan mp = it.memoryPlan();
+                // constants: w16 (12 halves), the dequantized w (12 floats), b (4 floats); the arena holds x and y only
+                assertEquals(12 * 2 + 12 * 4 + 4 * 4, mp.constantBytes());
+                assertEquals(2L * 16 * 4, mp.unsharedBytes());
+            }
+        }
+        // a dequantized tensor that is also a graph output is computed by the operator on every run
+        try (Interpreter it = new Interpreter(fp16Weights(true))) {
+            List<TensorValue> out = it.run(List.of(TensorValue.ofFloats(new int[] {2, 3}, input)));
+            assertArrayEquals(expected, out.get(0).floats(), 0f);
+            assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, -1, -1, -1}, out.get(1).floats(), 0f);
+            assertEquals(12 * 2 + 4 * 4, it.memoryPlan().constantBytes());
+        }
+    }
+
     @Test
     void arenaReusesMemoryOfDeadTensors() {
         try (Interpreter it = new Interpreter(fcAddSoftmax(), InterpreterOptions.defaults().withThreads(1))) {

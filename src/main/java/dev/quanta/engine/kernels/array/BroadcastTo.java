@@ -1,5 +1,6 @@
 package dev.quanta.engine.kernels.array;
 
+import dev.quanta.engine.kernels.Broadcast;
 import dev.quanta.engine.kernels.Eval;
 import dev.quanta.engine.kernels.Kernel;
 import dev.quanta.engine.kernels.KernelException;
@@ -32,27 +33,9 @@ public final class BroadcastTo implements Kernel {
         int n = Layout.size(target);
         int[] map = new int[n];
         for (int i = 0; i < n; i++) {
-            map[i] = sourceIndex(i, target, in);
+            map[i] = Broadcast.sourceIndex(i, target, in);
         }
         return map;
-    }
-
-    /** The flat index into an operand of shape {@code operand} that broadcasts to output index {@code outIndex}. */
-    public static int sourceIndex(int outIndex, int[] outShape, int[] operand) {
-        int idx = 0;
-        int stride = 1;
-        int rem = outIndex;
-        for (int i = outShape.length - 1; i >= 0; i--) {
-            int coord = rem % outShape[i];
-            rem /= outShape[i];
-            int k = i - (outShape.length - operand.length);
-            if (k >= 0) {
-                int dim = operand[k];
-                idx += (dim == 1 ? 0 : coord) * stride;
-                stride *= dim;
-            }
-        }
-        return idx;
     }
 
     /** BROADCAST_TO (input, shape). */

@@ -1,6 +1,7 @@
 package dev.quanta.engine.kernels.array;
 
 import dev.quanta.engine.graph.DType;
+import dev.quanta.engine.kernels.Broadcast;
 import dev.quanta.engine.kernels.Eval;
 import dev.quanta.engine.kernels.Kernel;
 import dev.quanta.engine.kernels.KernelException;
@@ -46,8 +47,8 @@ public enum Comparison implements Kernel {
         int n = Layout.size(outShape);
         boolean same = java.util.Arrays.equals(aShape, outShape) && java.util.Arrays.equals(bShape, outShape);
         for (int i = 0; i < n; i++) {
-            int ia = same ? i : BroadcastTo.sourceIndex(i, outShape, aShape);
-            int ib = same ? i : BroadcastTo.sourceIndex(i, outShape, bShape);
+            int ia = same ? i : Broadcast.sourceIndex(i, outShape, aShape);
+            int ib = same ? i : Broadcast.sourceIndex(i, outShape, bShape);
             boolean r;
             if (a instanceof float[] fa) {
                 r = test(fa[aOff + ia], ((float[]) b)[bOff + ib]);

@@ -2,6 +2,7 @@ package dev.quanta.engine.kernels.array;
 
 import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
+import dev.quanta.engine.kernels.Broadcast;
 import dev.quanta.engine.kernels.Eval;
 import dev.quanta.engine.kernels.Kernel;
 import dev.quanta.engine.kernels.KernelException;
@@ -59,11 +60,11 @@ public final class Select implements Kernel {
         int n = Layout.size(outShape);
         int rowSize = rowCondition ? Layout.product(outShape, 1, outShape.length) : 0;
         for (int i = 0; i < n; i++) {
-            int ci = rowCondition ? i / rowSize : BroadcastTo.sourceIndex(i, outShape, cShape);
+            int ci = rowCondition ? i / rowSize : Broadcast.sourceIndex(i, outShape, cShape);
             if (cond[cOff + ci] != 0) {
-                Layout.copyOne(x, xOff + BroadcastTo.sourceIndex(i, outShape, xShape), out, outOff + i);
+                Layout.copyOne(x, xOff + Broadcast.sourceIndex(i, outShape, xShape), out, outOff + i);
             } else {
-                Layout.copyOne(y, yOff + BroadcastTo.sourceIndex(i, outShape, yShape), out, outOff + i);
+                Layout.copyOne(y, yOff + Broadcast.sourceIndex(i, outShape, yShape), out, outOff + i);
             }
         }
     }

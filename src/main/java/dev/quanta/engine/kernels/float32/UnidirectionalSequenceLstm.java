@@ -28,22 +28,17 @@ public final class UnidirectionalSequenceLstm implements Kernel {
     @Override
     public Eval prepare(Node node) {
         TensorSlot in = node.input(0);
-        KernelException.require(in != null && in.type() == DType.FLOAT32 && in.rank() == 3,
-                "the LSTM input must be a 3-D FLOAT32 tensor");
-        boolean timeMajor = node.options().getBool("time_major");
-        KernelException.require(!node.options().getBool("diagonal_recurrent_tensors"),
-                "diagonal recurrent weights are not supported");
-        int steps = timeMajor ? in.dim(0) : in.dim(1);
-        int batch = timeMajor ? in.dim(1) : in.dim(0);
-        int nInput = in.dim(2);
-        TensorSlot recForget = node.input(6);
-        KernelException.require(recForget != null && recForget.rank() == 2, "recurrent-to-forget weights are required");
-        int nCell = recForget.dim(0);
-        int nOutput = recForget.dim(1);
+        LstmShape shape = LstmShape.of(node);
+        boolean timeMajor = shape.timeMajor();
+        int steps = shape.steps();
+        int batch = shape.batch();
+        int nInput = shape.nInput();
+        int nCell = shape.nCell();
+        int nOutput = shape.nOutput();
         int[] wx = {nCell, nInput};
         int[] wh = {nCell, nOutput};
         int[] vec = {nCell};
-        boolean cifg = node.input(1) == null;
+        boolean cifg = shape.cifg();
         float[][] inputW = {cifg ? null : weight(node, 1, wx), weight(node, 2, wx), weight(node, 3, wx), weight(node, 4, wx)};
         float[][] recW = {cifg ? null : weight(node, 5, wh), weight(node, 6, wh), weight(node, 7, wh), weight(node, 8, wh)};
         float[][] bias = {cifg ? null : weight(node, 12, vec), weight(node, 13, vec), weight(node, 14, vec),
@@ -51,8 +46,6 @@ public final class UnidirectionalSequenceLstm implements Kernel {
         KernelException.require(inputW[1] != null && recW[1] != null && bias[1] != null
                 && inputW[2] != null && inputW[3] != null && recW[2] != null && recW[3] != null && bias[2] != null
                 && bias[3] != null, "the forget, cell and output gate weights and biases are required");
-        KernelException.require(cifg == (node.input(5) == null) && cifg == (node.input(12) == null),
-                "input gate weights and bias must be all present or all absent (CIFG)");
         float[][] peep = null;
         if (node.input(10) != null || node.input(11) != null) {
             peep = new float[][] {cifg ? null : weight(node, 9, vec), weight(node, 10, vec), null, weight(node, 11, vec)};
@@ -72,15 +65,10 @@ public final class UnidirectionalSequenceLstm implements Kernel {
         }
         TensorSlot hState = node.input(18);
         TensorSlot cState = node.input(19);
-        KernelException.require(hState != null && cState != null && hState.size() == batch * nOutput
-                && cState.size() == batch * nCell, "output state [batch, " + nOutput + "] and cell state [batch, "
-                + nCell + "] are required");
         Activation act = Activation.of(node);
         LstmCell cell = new LstmCell(nInput, nCell, nOutput, inputW, recW, peep, bias, ln, proj, projBias, act,
                 node.options().getFloat("cell_clip"), node.options().getFloat("proj_clip"));
-        TensorSlot out = node.output(0);
-        KernelException.require(out.type() == DType.FLOAT32, "the LSTM output must be FLOAT32");
-        out.resize(timeMajor ? new int[] {steps, batch, nOutput} : new int[] {batch, steps, nOutput});
+        TensorSlot out = shape.resizeOutput(node);
         float[] scratch = new float[cell.scratchSize()];
         if (node.reference()) {
             return p -> reference(cell, timeMajor, steps, batch, in, hState, cState, out, scratch);

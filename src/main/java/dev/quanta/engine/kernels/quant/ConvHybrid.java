@@ -13,7 +13,7 @@ import dev.quanta.engine.kernels.TensorSlot;
  * bias, as TFLite's {@code EvalHybridPerChannel} / {@code EvalHybrid}. Per-channel weights quantize each
  * batch's whole H*W*C input asymmetrically; CONV_2D with per-tensor weights quantizes it symmetrically.
  * {@code out = acc * s_w[c] * s_batch + bias[c]} with {@code acc = sum w * (q - zp)} over in-bounds taps,
- * then the fused activation.
+ * then the fused activation. This is the reference; CONV_2D and DEPTHWISE_CONV_2D run {@link ConvHybridFast} unless the interpreter asks for reference kernels.
  */
 public final class ConvHybrid implements Kernel {
     private final boolean depthwise;
@@ -54,25 +54,40 @@ public final class ConvHybrid implements Kernel {
         int[] wq = Quant.ints8(w);
         Activation act = Activation.of(node);
         int perBatch = g.inH() * g.inW() * inC;
+        if (!depthwise && !node.reference()) {
+            return ConvHybridFast.conv(g, outC, wq, ws, asymmetric, bias, in, out, act, node.threads());
+        }
+        if (depthwise && !node.reference()) {
+            return ConvHybridFast.depthwise(g, outC, dm, wq, ws, bias, in, out, act, node.threads());
+        }
         byte[] q = new byte[g.batch() * perBatch];
         float[] scales = new float[g.batch()];
         int[] zps = new int[g.batch()];
         return par -> {
-            float[] x = in.floats();
-            for (int b = 0; b < g.batch(); b++) {
-                if (asymmetric) {
-                    HybridQuantizer.asymmetric(x, in.offset() + b * perBatch, perBatch, q, b * perBatch, scales, zps, b);
-                } else {
-                    scales[b] = HybridQuantizer.symmetric(x, in.offset() + b * perBatch, perBatch, q, b * perBatch);
-                    zps[b] = 0;
-                }
-            }
+            quantizeInput(in, g.batch(), perBatch, asymmetric, q, scales, zps);
             par.forRange(g.batch() * g.outH(), 1, (from, to, worker) -> {
                 for (int row = from; row < to; row++) {
                     row(g, row, outC, dm, q, wq, ws, scales, zps, bias, out, act);
                 }
             });
         };
+    }
+
+    /**
+     * Quantizes each batch's {@code perBatch} input values into {@code q}: asymmetric (scale and zero
+     * point per batch) or symmetric (zero point 0), as TFLite's hybrid convolutions do.
+     */
+    static void quantizeInput(TensorSlot in, int batches, int perBatch, boolean asymmetric, byte[] q, float[] scales,
+                              int[] zps) {
+        float[] x = in.floats();
+        for (int b = 0; b < batches; b++) {
+            if (asymmetric) {
+                HybridQuantizer.asymmetric(x, in.offset() + b * perBatch, perBatch, q, b * perBatch, scales, zps, b);
+            } else {
+                scales[b] = HybridQuantizer.symmetric(x, in.offset() + b * perBatch, perBatch, q, b * perBatch);
+                zps[b] = 0;
+            }
+        }
     }
 
     private void row(ConvGeometry g, int row, int outC, int dm, byte[] q, int[] wq, float[] ws, float[] scales,

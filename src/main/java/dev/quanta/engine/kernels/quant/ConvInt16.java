@@ -15,7 +15,8 @@ import dev.quanta.engine.quant.QuantizedMultiplier;
  * per tensor), int64 (or int32) bias. As TFLite's {@code reference_integer_ops::ConvPerChannel} /
  * {@code DepthwiseConvPerChannel} for int16: an int64 accumulator over in-bounds taps, plus bias,
  * requantized with the int64 {@code MultiplyByQuantizedMultiplier} (16-bit multiplier, round half up),
- * plus the output zero point, clamped.
+ * plus the output zero point, clamped. This is the reference; {@link ConvInt16Fast} runs unless the
+ * interpreter asks for reference kernels (or a depthwise window has more than 255 taps).
  */
 public final class ConvInt16 implements Kernel {
     private final boolean depthwise;
@@ -52,6 +53,12 @@ public final class ConvInt16 implements Kernel {
         int zpIn = Quant.zeroPoint(in);
         int zpOut = Quant.zeroPoint(out);
         Affine.Range act = Quant.activationRange(node, out);
+        if (!node.reference() && !depthwise) {
+            return ConvInt16Fast.conv(g, outC, wq, b, m, s, zpIn, zpOut, act, in, out, node.threads());
+        }
+        if (!node.reference() && depthwise && g.kH() * g.kW() <= ConvInt16Fast.MAX_DEPTHWISE_TAPS) {
+            return ConvInt16Fast.depthwise(g, outC, dm, wq, b, m, s, zpIn, zpOut, act, in, out, node.threads());
+        }
         return par -> par.forRange(g.batch() * g.outH(), 1, (from, to, worker) -> {
             short[] x = in.shorts();
             short[] y = out.shorts();

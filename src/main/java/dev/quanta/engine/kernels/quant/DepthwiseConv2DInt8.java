@@ -134,7 +134,9 @@ public final class DepthwiseConv2DInt8 implements Kernel {
             int workers = Math.max(1, threads);
             acc = new int[workers][width];
             gather = new int[workers][width];
-            rescale = new Rescale(p.multiplier(), p.shift(), false, p.outputOffset(), p.actMin(), p.actMax());
+            // no multipliers: the caller (the hybrid kernel) has its own float output stage
+            rescale = p.multiplier() == null ? null
+                    : new Rescale(p.multiplier(), p.shift(), false, p.outputOffset(), p.actMin(), p.actMax());
         }
     }
 
@@ -181,6 +183,15 @@ public final class DepthwiseConv2DInt8 implements Kernel {
      * the same double rounding.
      */
     static void fastRow(Params p, Rows rows, int[] xi, int xo, byte[] y, int yo, int row, int worker) {
+        int[] acc = accumulateRow(p, rows, xi, xo, row, worker);
+        rows.rescale.apply(acc, 0, acc.length, y, yo + row * acc.length, 0);
+    }
+
+    /**
+     * The int32 sums (bias plus {@code sum w * x}) of output row {@code row} into the worker's
+     * accumulator row, which is returned ({@code outW * outC} values).
+     */
+    static int[] accumulateRow(Params p, Rows rows, int[] xi, int xo, int row, int worker) {
         ConvGeometry g = p.g();
         int oy = row % g.outH();
         int b = row / g.outH();
@@ -213,7 +224,7 @@ public final class DepthwiseConv2DInt8 implements Kernel {
                 }
             }
         }
-        rows.rescale.apply(acc, 0, width, y, yo + row * width, 0);
+        return acc;
     }
 
     /** {@code acc[j] += x[j] * w[j]} for j in [lo, hi). */

@@ -7,6 +7,7 @@ import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.TensorSlot;
 import dev.quanta.engine.kernels.array.Reduce;
+import dev.quanta.engine.quant.Affine;
 import dev.quanta.engine.quant.FixedPoint;
 import dev.quanta.engine.quant.QuantizedMultiplier;
 import java.util.Arrays;
@@ -58,22 +59,25 @@ public final class MeanInt16 implements Kernel {
             for (int o = 0; o < outSize; o++) {
                 int v;
                 if (spatial) {
-                    v = integerMean(sums[o], count, m, zpOut);
+                    v = integerMean(sums[o], count, m, zpOut, Quant.range(DType.INT16));
                 } else if (sIn == sOut && zpIn == zpOut) {
                     v = sums[o] / count;
                 } else {
-                    v = MeanInt8.mean(sums[o], count, false, sIn, sOut, zpIn, zpOut, Quant.range(DType.INT16));
+                    v = MeanInt8.mean(sums[o], count, sIn, sOut, zpIn, zpOut, Quant.range(DType.INT16));
                 }
                 y[out.offset() + o] = (short) v;
             }
         };
     }
 
-    /** {@code reference_integer_ops::Mean} for one output: rescale, rounding division, offset, clamp. */
-    static int integerMean(int centeredSum, int n, QuantizedMultiplier m, int zpOut) {
+    /**
+     * {@code reference_integer_ops::Mean} for one output: rescale, rounding division, offset, clamp to
+     * {@code range} (also 2.6.2's int8 global average pooling, see {@link MeanInt8}).
+     */
+    static int integerMean(int centeredSum, int n, QuantizedMultiplier m, int zpOut, Affine.Range range) {
         int acc = FixedPoint.multiplyByQuantizedMultiplier(centeredSum, m.multiplier(), m.shift());
         acc = acc > 0 ? (acc + n / 2) / n : (acc - n / 2) / n;
         acc += zpOut;
-        return Math.min(Math.max(acc, Short.MIN_VALUE), Short.MAX_VALUE);
+        return range.clamp(acc);
     }
 }

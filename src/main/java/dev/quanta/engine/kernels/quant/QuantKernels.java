@@ -67,5 +67,6 @@ public final class QuantKernels {
         r.reg(BuiltinOp.RELU, DType.INT16, new ReluInt8(BuiltinOp.RELU));
         r.reg(BuiltinOp.RELU6, DType.INT16, new ReluInt8(BuiltinOp.RELU6));
         r.reg(BuiltinOp.MEAN, DType.INT16, new MeanInt16());
+        r.reg(BuiltinOp.BATCH_MATMUL, DType.INT16, new BatchMatMulInt16());
     }
 }

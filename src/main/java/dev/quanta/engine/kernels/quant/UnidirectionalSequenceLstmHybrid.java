@@ -8,6 +8,7 @@ import dev.quanta.engine.kernels.KernelException;
 import dev.quanta.engine.kernels.Node;
 import dev.quanta.engine.kernels.TensorSlot;
 import dev.quanta.engine.kernels.float32.LstmCell;
+import dev.quanta.engine.kernels.float32.LstmShape;
 import java.util.Arrays;
 
 /**
@@ -43,22 +44,12 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
     @Override
     public Eval prepare(Node node) {
         TensorSlot in = node.input(0);
-        KernelException.require(in != null && in.type() == DType.FLOAT32 && in.rank() == 3,
-                "the LSTM input must be a 3-D FLOAT32 tensor");
-        boolean timeMajor = node.options().getBool("time_major");
+        LstmShape shape = LstmShape.of(node);
         boolean asymmetric = node.options().getBool("asymmetric_quantize_inputs");
-        KernelException.require(!node.options().getBool("diagonal_recurrent_tensors"),
-                "diagonal recurrent weights are not supported");
-        int steps = timeMajor ? in.dim(0) : in.dim(1);
-        int batch = timeMajor ? in.dim(1) : in.dim(0);
-        int nInput = in.dim(2);
-        TensorSlot recForget = node.input(6);
-        KernelException.require(recForget != null && recForget.rank() == 2, "recurrent-to-forget weights are required");
-        int nCell = recForget.dim(0);
-        int nOutput = recForget.dim(1);
-        boolean cifg = node.input(1) == null;
-        KernelException.require(cifg == (node.input(5) == null) && cifg == (node.input(12) == null),
-                "input gate weights and bias must be all present or all absent (CIFG)");
+        int nInput = shape.nInput();
+        int nCell = shape.nCell();
+        int nOutput = shape.nOutput();
+        boolean cifg = shape.cifg();
         Int8Matrix[] inputW = new Int8Matrix[4];
         Int8Matrix[] recW = new Int8Matrix[4];
         float[][] bias = new float[4][];
@@ -89,20 +80,14 @@ public final class UnidirectionalSequenceLstmHybrid implements Kernel {
         }
         TensorSlot hState = node.input(18);
         TensorSlot cState = node.input(19);
-        KernelException.require(hState != null && cState != null && hState.type() == DType.FLOAT32
-                && cState.type() == DType.FLOAT32 && hState.size() == batch * nOutput
-                && cState.size() == batch * nCell, "FLOAT32 output state [batch, " + nOutput
-                + "] and cell state [batch, " + nCell + "] are required");
-        TensorSlot out = node.output(0);
-        KernelException.require(out.type() == DType.FLOAT32, "the LSTM output must be FLOAT32");
-        out.resize(timeMajor ? new int[] {steps, batch, nOutput} : new int[] {batch, steps, nOutput});
+        TensorSlot out = shape.resizeOutput(node);
         LstmCell cell = new LstmCell(nInput, nCell, nOutput, new float[4][], new float[4][], peep, bias, ln, null,
                 null, Activation.of(node), node.options().getFloat("cell_clip"), node.options().getFloat("proj_clip"));
         Step step = new Step(cell, inputW, recW, proj, projBias, asymmetric);
         return p -> {
-            for (int t = 0; t < steps; t++) {
-                for (int b = 0; b < batch; b++) {
-                    int row = timeMajor ? t * batch + b : b * steps + t;
+            for (int t = 0; t < shape.steps(); t++) {
+                for (int b = 0; b < shape.batch(); b++) {
+                    int row = shape.row(t, b);
                     step.run(in.floats(), in.offset() + row * nInput, hState.floats(), hState.offset() + b * nOutput,
                             cState.floats(), cState.offset() + b * nCell, out.floats(), out.offset() + row * nOutput);
                 }

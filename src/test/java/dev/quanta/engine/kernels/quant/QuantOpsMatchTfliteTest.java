@@ -179,6 +179,83 @@ class QuantOpsMatchTfliteTest {
         assertExact(model, "MEAN");
     }
 
+    /**
+     * BATCH_MATMUL int16 (16x8): int64 accumulation and the int64 requantization, with adjoints, batch
+     * broadcasting, a constant int16 rhs, and multipliers from 2e-6 (mostly in range) to 5e-5 (often saturating).
+     */
+    @ParameterizedTest
+    @CsvSource({"false,false,false,0.001,0.002,0.2", "true,false,false,0.001,0.002,0.2",
+        "false,true,false,0.0003,0.0001,0.001", "true,true,false,0.0003,0.0001,0.0006",
+        "false,false,true,0.01,0.02,100", "false,true,true,0.001,0.002,0.2"})
+    void batchMatMulInt16(boolean adjX, boolean adjY, boolean constantRhs, float sL, float sR, float sOut) {
+        int m = 3;
+        int k = 40;
+        int n = 5;
+        int[] ls = adjX ? new int[] {2, 1, k, m} : new int[] {2, 1, m, k};
+        int[] rs = adjY ? new int[] {3, n, k} : new int[] {3, k, n};
+        OpProbe p = new OpProbe().input(DType.INT16, ls, q(sL, 0));
+        if (constantRhs) {
+            byte[] w = new byte[3 * k * n * 2];
+            new Random(4).nextBytes(w);
+            p.constant(DType.INT16, rs, q(sR, 0), w);
+        } else {
+            p.input(DType.INT16, rs, q(sR, 0));
+        }
+        byte[] model = p.build(BuiltinOp.BATCH_MATMUL, 3,
+                OptionsSchema.create("BatchMatMulOptions", "adj_x", adjX, "adj_y", adjY), DType.INT16,
+                new int[] {2, 3, m, n}, q(sOut, 0));
+        assertExact(model, "BATCH_MATMUL int16");
+    }
+
+    /**
+     * MEAN on uint8 (int8-only with uint8 I/O, older uint8 models) and, for the 4-D spatial case, int8: the spatial
+     * case in both axis orders, and other axes, each with equal and with different input/output quantization. Four
+     * elements per mean make the uint8 spatial kernel's double rounding visible (a mean of k + 1/4 becomes k + 1).
+     */
+    @ParameterizedTest
+    @CsvSource({"UINT8,1;2,true,0.02,128,0.02,128", "UINT8,1;2,true,0.02,128,0.011,90",
+        "UINT8,2;1,true,0.02,128,0.011,90", "UINT8,2;1,true,0.02,128,0.02,128", "UINT8,1;2,true,0.05,3,0.09,200",
+        "UINT8,1;2,false,0.02,128,0.02,128", "UINT8,3,false,0.02,128,0.02,128", "UINT8,3,false,0.02,128,0.007,60",
+        "UINT8,0;3,true,0.1,250,0.03,10", "UINT8,1;2;3,false,0.004,0,0.003,255",
+        "INT8,1;2,true,0.02,0,0.02,0", "INT8,1;2,true,0.02,-5,0.011,20", "INT8,2;1,true,0.05,3,0.09,-100"})
+    void meanQuant8(DType type, String axes, boolean keep, float sIn, int zpIn, float sOut, int zpOut) {
+        int[] shape = {2, 2, 2, 16};
+        int[] ax = java.util.Arrays.stream(axes.split(";")).mapToInt(Integer::parseInt).toArray();
+        byte[] model = new OpProbe().input(type, shape, q(sIn, zpIn))
+                .constant(DType.INT32, new int[] {ax.length}, null, OpProbe.ints(ax))
+                .build(BuiltinOp.MEAN, type == DType.INT8 ? 2 : 1,
+                        OptionsSchema.create("ReducerOptions", "keep_dims", keep), type,
+                        reducedShape(shape, ax, keep), q(sOut, zpOut));
+        assertExact(model, "MEAN " + type + " axes " + axes);
+    }
+
+    /** SUM (same and different quantization, wrapping and rescaled), REDUCE_MIN and REDUCE_MAX on uint8. */
+    @ParameterizedTest
+    @CsvSource({"SUM,0.02,128,0.02,128,false", "SUM,0.02,128,0.3,7,true", "SUM,0.05,10,0.9,200,false",
+        "SUM,0.05,0,0.02,0,false", "REDUCE_MIN,0.02,128,0.02,128,false", "REDUCE_MAX,0.02,128,0.02,128,true",
+        "REDUCE_MIN,0.01,30,0.01,30,true", "REDUCE_MAX,0.01,30,0.01,30,false"})
+    void reduceUint8(String op, float sIn, int zpIn, float sOut, int zpOut, boolean keep) {
+        byte[] model = new OpProbe().input(DType.UINT8, new int[] {2, 6, 16}, q(sIn, zpIn))
+                .constant(DType.INT32, new int[] {2}, null, OpProbe.ints(0, 2))
+                .build(SingleOpsMatchTfliteTest.opCode(op), 1, OptionsSchema.create("ReducerOptions", "keep_dims", keep),
+                        DType.UINT8, keep ? new int[] {1, 6, 1} : new int[] {6}, q(sOut, zpOut));
+        assertExact(model, op + " uint8");
+    }
+
+    private static int[] reducedShape(int[] shape, int[] axes, boolean keep) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int d = 0; d < shape.length; d++) {
+            final int dim = d;
+            boolean reduced = java.util.Arrays.stream(axes).anyMatch(a -> a == dim);
+            if (!reduced) {
+                out.add(shape[d]);
+            } else if (keep) {
+                out.add(1);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** Hybrid BATCH_MATMUL: float lhs quantized per row, constant int8 rhs; judged within float tolerance. */
     @ParameterizedTest
     @CsvSource({"false,false,false", "false,false,true", "true,false,true", "false,true,true", "true,true,false"})
