@@ -88,9 +88,14 @@ public final class Quantize implements Kernel {
     static void quantize8(float[] x, int xo, int n, double scale, int zp, int lo, int hi, byte[] y, int yo) {
         for (int i = 0; i < n; i++) {
             double d = x[xo + i] / scale;
+            double a = Math.abs(d);
             int v;
-            if (Math.abs(d) < 0x1p30) {
-                int q = roundToInt(d) + zp;         // |q| < 2^30 + 256: the differences below cannot overflow
+            if (a < 0x1p30) {
+                int r = (int) a;                    // roundToInt's small-magnitude branch, inlined
+                double f = a - r;
+                r += (int) (f + f);
+                int s = (int) (Double.doubleToRawLongBits(d) >> 63);
+                int q = ((r ^ s) - s) + zp;         // |q| < 2^30 + 256: the differences below cannot overflow
                 int t = q - lo;
                 q = lo + (t & ~(t >> 31));
                 t = q - hi;
