@@ -120,6 +120,8 @@ public final class Pool2D implements Kernel {
         int yo = out.offset();
         int c = g.inC();
         int rows = g.batch() * g.outH();
+        int oxLo = firstInterior(g);
+        int oxHi = endInterior(g);
         p.forRange(rows, Parallel.minChunk((long) g.outW() * c * g.filterH() * g.filterW()), (from, to, worker) -> {
             for (int row = from; row < to; row++) {
                 int b = row / g.outH();
@@ -135,13 +137,13 @@ public final class Pool2D implements Kernel {
                         wide(max, g, x, xo, b, y0, fy0, fy1, x0, fx0, fx1, y, yo + (row * g.outW() + ox) * c, lo, hi);
                     }
                 } else {
-                    narrowRow(max, g, x, xo, b, y0, fy0, fy1, y, yo + row * g.outW() * c, lo, hi);
+                    narrowRow(max, g, x, xo, b, y0, fy0, fy1, oxLo, oxHi, y, yo + row * g.outW() * c, lo, hi);
                 }
             }
         });
     }
 
-    /** Output columns {@code [from, to)}: the window's full width lies inside the input for these. */
+    /** Output columns {@code [firstInterior, endInterior)} have the window's full width inside the input. */
     static int firstInterior(ConvGeometry g) {
         int first = -Math.floorDiv(-g.padLeft(), g.strideW());
         return Math.min(Math.max(first, 0), g.outW());
@@ -154,18 +156,16 @@ public final class Pool2D implements Kernel {
 
     /**
      * One output row with few channels: window rows {@code [fy0, fy1)} are fixed for the row, so the
-     * bounds are computed once; interior columns take a loop without bounds (2x2 windows unrolled),
+     * bounds are computed once; interior columns {@code [oxLo, oxHi)} (computed once per run) take a loop without bounds (2x2 windows unrolled),
      * edge columns the general one. Taps are visited in the reference's order (fy, then fx) per
      * channel, so every sum and maximum is the reference's.
      */
     private static void narrowRow(boolean max, ConvGeometry g, float[] x, int xo, int b, int y0, int fy0, int fy1,
-                                  float[] y, int d, float lo, float hi) {
+                                  int oxLo, int oxHi, float[] y, int d, float lo, float hi) {
         int c = g.inC();
         int nfy = Math.max(0, fy1 - fy0);
         int rowStep = g.inW() * c;
         int rowStart = xo + (b * g.inH() + y0 + fy0) * rowStep;
-        int oxLo = firstInterior(g);
-        int oxHi = endInterior(g);
         int kW = g.filterW();
         narrowColumns(max, g, x, rowStart, nfy, 0, oxLo, y, d, lo, hi);
         int step = g.strideW() * c;
