@@ -4,7 +4,8 @@ import dev.quanta.engine.quant.Affine;
 
 /**
  * The fast 8-bit AVERAGE_POOL_2D and MAX_POOL_2D, one output row at a time in three passes, so that
- * few channels per pixel cost no per-pixel loop setup:
+ * few channels per pixel cost no per-pixel loop setup (from {@link #WIDE} channels the first two
+ * passes are one, pixel by pixel over whole channel runs):
  * <ol>
  *   <li>the window's in-bounds input rows are combined (summed or maxed) into one int row of
  *       {@code inW * channels} values;</li>
@@ -24,6 +25,12 @@ import dev.quanta.engine.quant.Affine;
  * pools) divide.
  */
 final class PoolInt8Fast {
+    /**
+     * From this many channels a pixel's channel run is long enough to loop over by itself: windows are
+     * accumulated pixel by pixel, tap by tap, straight from the input (a combined row of many channels
+     * would not stay in L1 next to the input, MobileNet's 7x7x1024 global average for instance).
+     */
+    static final int WIDE = 32;
     /** Largest window count whose average uses the multiply-and-shift division. */
     static final int MAGIC_COUNT = 128;
     /** The shift of the multiply-and-shift division. */
@@ -99,7 +106,8 @@ final class PoolInt8Fast {
 
     /** Scratch for one worker. */
     Scratch scratch() {
-        return new Scratch(new int[Math.max(1, g.inW() * g.inC())], new int[g.outW() * g.inC()]);
+        int col = g.inC() >= WIDE ? 1 : Math.max(1, g.inW() * g.inC());
+        return new Scratch(new int[col], new int[g.outW() * g.inC()]);
     }
 
     /** Output row {@code row} (batch-major over output rows) of the pool. */
@@ -118,7 +126,9 @@ final class PoolInt8Fast {
         int[] col = scratch.col();
         int[] acc = scratch.acc();
         int s = xo + (b * g.inH() + inY0 + fy0) * len;
-        if (nfy == 2 && g.kW() == 2 && g.strideW() >= 2) {
+        if (c >= WIDE) {
+            widePixels(x, s, nfy, acc);
+        } else if (nfy == 2 && g.kW() == 2 && g.strideW() >= 2) {
             direct2x2(x, s, s + len, acc);
             edgesDirect(x, s, nfy, 0, oxLo, acc);
             edgesDirect(x, s, nfy, oxHi, g.outW(), acc);
@@ -148,14 +158,14 @@ final class PoolInt8Fast {
             load2(x, s, s + len, col, len, unsigned, average);
             s += len;
         } else {
-            load(x, s, col, len, unsigned);
+            load(x, s, col, 0, len, unsigned);
         }
         for (int fy = 2; fy < nfy; fy++) {
             s += len;
             if (average) {
-                add(x, s, col, len, unsigned);
+                add(x, s, col, 0, len, unsigned);
             } else {
-                max(x, s, col, len, unsigned);
+                max(x, s, col, 0, len, unsigned);
             }
         }
     }
@@ -204,6 +214,30 @@ final class PoolInt8Fast {
                     }
                 }
                 acc[ox * c + ch] = v;
+            }
+        }
+    }
+
+    /** Every output column of the row, tap by tap over whole channel runs, from {@code nfy} input rows at {@code s}. */
+    private void widePixels(byte[] x, int s, int nfy, int[] acc) {
+        int c = g.inC();
+        int len = g.inW() * c;
+        for (int ox = 0; ox < g.outW(); ox++) {
+            int x0 = ox * g.strideW() - g.padLeft();
+            int fx0 = Math.max(0, -x0);
+            int fx1 = Math.min(g.kW(), g.inW() - x0);
+            int o = ox * c;
+            for (int fy = 0; fy < nfy; fy++) {
+                for (int fx = fx0; fx < fx1; fx++) {
+                    int t = s + fy * len + (x0 + fx) * c;
+                    if (fy == 0 && fx == fx0) {
+                        load(x, t, acc, o, c, unsigned);
+                    } else if (average) {
+                        add(x, t, acc, o, c, unsigned);
+                    } else {
+                        max(x, t, acc, o, c, unsigned);
+                    }
+                }
             }
         }
     }
@@ -311,14 +345,14 @@ final class PoolInt8Fast {
         }
     }
 
-    private static void load(byte[] x, int s, int[] col, int n, boolean unsigned) {
+    private static void load(byte[] x, int s, int[] col, int d, int n, boolean unsigned) {
         if (unsigned) {
             for (int i = 0; i < n; i++) {
-                col[i] = x[s + i] & 0xff;
+                col[d + i] = x[s + i] & 0xff;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                col[i] = x[s + i];
+                col[d + i] = x[s + i];
             }
         }
     }
@@ -346,26 +380,26 @@ final class PoolInt8Fast {
         }
     }
 
-    private static void add(byte[] x, int s, int[] col, int n, boolean unsigned) {
+    private static void add(byte[] x, int s, int[] col, int d, int n, boolean unsigned) {
         if (unsigned) {
             for (int i = 0; i < n; i++) {
-                col[i] += x[s + i] & 0xff;
+                col[d + i] += x[s + i] & 0xff;
             }
         } else {
             for (int i = 0; i < n; i++) {
-                col[i] += x[s + i];
+                col[d + i] += x[s + i];
             }
         }
     }
 
-    private static void max(byte[] x, int s, int[] col, int n, boolean unsigned) {
+    private static void max(byte[] x, int s, int[] col, int d, int n, boolean unsigned) {
         if (unsigned) {
             for (int i = 0; i < n; i++) {
-                col[i] = Math.max(col[i], x[s + i] & 0xff);
+                col[d + i] = Math.max(col[d + i], x[s + i] & 0xff);
             }
         } else {
             for (int i = 0; i < n; i++) {
-                col[i] = Math.max(col[i], x[s + i]);
+                col[d + i] = Math.max(col[d + i], x[s + i]);
             }
         }
     }
