@@ -116,7 +116,7 @@ public final class Comparison {
         all.addAll(variants);
         List<Feeds> feeds = new ArrayList<>();
         for (Entry e : all) {
-            List<Tensor> inputs = e.model().main().inputs();
+            List<Tensor> inputs = e.model().subgraphs().get(options.subgraph()).inputs();
             DatasetValidator.requireFits(data, prep, inputs, e.name());
             feeds.add(new Feeds(prep, data.inputs(), data.isImage(), inputs));
         }
@@ -189,7 +189,8 @@ public final class Comparison {
                         }
                         n++;
                         if (n % 100 == 0 || n == total) {
-                            progress.update(n, total, "compared " + n + " samples");
+                            progress.update(n, total, (variants.isEmpty() ? "evaluated " : "compared ") + n
+                                    + " samples");
                         }
                     }
                 }
