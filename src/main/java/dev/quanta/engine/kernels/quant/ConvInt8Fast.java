@@ -9,7 +9,8 @@ import dev.quanta.engine.kernels.TensorSlot;
  * {@link #TILE} output pixels, the product in {@link PairGemm} (two exact integer multiply-adds per
  * double lane, four taps per pass over a block of channels), then {@link Rescale}. With few output
  * channels the product runs transposed, vectorized over {@link #PIXELS} pixels, with the same
- * four-tap int loop ({@link #madd4}).
+ * four-tap int loop ({@link #madd4}) and requantizes one channel row at a time
+ * ({@link Rescale#applyChannelInPlace}: 32-bit, vectorized, when the accumulators are provably small).
  *
  * <p>Every array in an inner loop is indexed by the loop variable alone, the form HotSpot C2
  * vectorizes (a loop reading one array at an offset from another stays scalar). Padding taps are
@@ -31,6 +32,10 @@ final class ConvInt8Fast {
 
     static Eval conv(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
         if (p.outC() <= NARROW) {
+            ConvGeometry g = p.g();
+            if (g.inC() == 1 && g.strideH() == 1 && g.strideW() == 1) {
+                return convNarrowPlane(p, in, out, threads);
+            }
             return convNarrow(p, in, out, threads);
         }
         int k = p.depth();
@@ -83,6 +88,7 @@ final class ConvInt8Fast {
         int[][][] accs = new int[workers][outC][PIXELS];
         Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
                 p.actMax());
+        boolean small = accumulatorBound(p) < Rescale.SPLIT_BOUND;
         ConvGeometry g = p.g();
         int tiles = (g.outPixels() + PIXELS - 1) / PIXELS;
         int chunk = Parallel.minChunk((long) PIXELS * k * outC);
@@ -109,10 +115,124 @@ final class ConvInt8Fast {
                     }
                 }
                 for (int c = 0; c < outC; c++) {
-                    rescale.applyChannel(acc[c], n, c, y, out.offset() + p0 * outC + c, outC);
+                    int[] a = acc[c];
+                    rescale.applyChannelInPlace(a, n, c, small);
+                    for (int i = 0, d = out.offset() + p0 * outC + c; i < n; i++, d += outC) {
+                        y[d] = (byte) a[i];
+                    }
                 }
             }
         });
+    }
+
+    /**
+     * {@link #convNarrow} for one input channel at stride 1 (a first layer on a grey image): the input
+     * is copied once per run into an int plane padded to {@code Hp x Wp} ({@code Wp = outW + (kW-1) * dilW},
+     * pad value the input zero point, so padding taps add {@code w * 0} as the reference's skipped taps),
+     * and the output is computed over {@code Wp}-wide rows, the columns from {@code outW} on being discarded.
+     * Then tap {@code (ky, kx)} of output {@code q = oy * Wp + ox} is plane element
+     * {@code q + ky * dilH * Wp + kx * dilW}: each tap's row of a tile is one contiguous run
+     * ({@code System.arraycopy}) instead of a gather. Valid columns only read their own rows
+     * ({@code ox + kx * dilW < Wp}); the discarded ones may read past a row (or the plane, into
+     * {@code (kW-1) * dilW} slack elements).
+     */
+    static Eval convNarrowPlane(Conv2DInt8.Params p, TensorSlot in, TensorSlot out, int threads) {
+        ConvGeometry g = p.g();
+        int k = p.depth();
+        int outC = p.outC();
+        int workers = Math.max(threads, 1);
+        int[] folded = foldBias(p.bias(), p.weights(), outC, k, p.inputOffset());
+        int[] w = p.weights();
+        int wp = g.outW() + (g.kW() - 1) * g.dilW();
+        int hp = g.outH() + (g.kH() - 1) * g.dilH();
+        int plane = hp * wp;
+        int[] image = new int[g.batch() * plane + (g.kW() - 1) * g.dilW()];
+        java.util.Arrays.fill(image, -p.inputOffset());
+        int[] offsets = new int[k];
+        for (int ky = 0; ky < g.kH(); ky++) {
+            for (int kx = 0; kx < g.kW(); kx++) {
+                offsets[ky * g.kW() + kx] = ky * g.dilH() * wp + kx * g.dilW();
+            }
+        }
+        int[][][] patches = new int[workers][k][PIXELS];
+        int[][][] accs = new int[workers][outC][PIXELS];
+        Rescale rescale = new Rescale(p.multiplier(), p.shift(), !p.unsigned(), p.outputOffset(), p.actMin(),
+                p.actMax());
+        boolean small = accumulatorBound(p) < Rescale.SPLIT_BOUND;
+        int rows = g.outH() * wp;
+        int tilesPerImage = (rows + PIXELS - 1) / PIXELS;
+        int tiles = g.batch() * tilesPerImage;
+        int chunk = Parallel.minChunk((long) PIXELS * k * outC);
+        boolean unsigned = p.unsigned();
+        return par -> {
+            fillPlane(g, unsigned, in.bytes(), in.offset(), image, wp, hp);
+            par.forRange(tiles, chunk, (from, to, worker) -> {
+                int[][] patch = patches[worker];
+                int[][] acc = accs[worker];
+                byte[] y = out.bytes();
+                for (int tile = from; tile < to; tile++) {
+                    int b = tile / tilesPerImage;
+                    int q0 = (tile % tilesPerImage) * PIXELS;
+                    int n = Math.min(PIXELS, rows - q0);
+                    int src = b * plane + q0;
+                    for (int kk = 0; kk < k; kk++) {
+                        System.arraycopy(image, src + offsets[kk], patch[kk], 0, n);
+                    }
+                    int k4 = k & ~3;
+                    for (int c = 0; c < outC; c++) {
+                        int[] a = acc[c];
+                        java.util.Arrays.fill(a, 0, n, folded[c]);
+                        int wc = c * k;
+                        for (int kk = 0; kk < k4; kk += 4) {
+                            madd4(0, n, w[wc + kk], w[wc + kk + 1], w[wc + kk + 2], w[wc + kk + 3], patch[kk],
+                                    patch[kk + 1], patch[kk + 2], patch[kk + 3], a);
+                        }
+                        for (int kk = k4; kk < k; kk++) {
+                            madd1(0, n, w[wc + kk], patch[kk], a);
+                        }
+                        rescale.applyChannelInPlace(a, n, c, small);
+                    }
+                    int yBase = out.offset() + b * g.outH() * g.outW() * outC;
+                    for (int i = 0; i < n; ) {
+                        int q = q0 + i;
+                        int oy = q / wp;
+                        int ox = q - oy * wp;
+                        int len = Math.min(n - i, wp - ox);
+                        int valid = Math.max(0, Math.min(len, g.outW() - ox));
+                        int d = yBase + (oy * g.outW() + ox) * outC;
+                        for (int c = 0; c < outC; c++) {
+                            int[] a = acc[c];
+                            for (int j = 0, e = d + c; j < valid; j++, e += outC) {
+                                y[e] = (byte) a[i + j];
+                            }
+                        }
+                        i += len;
+                    }
+                }
+            });
+        };
+    }
+
+    /** Copies the single-channel input into the padded int planes (the padding keeps its fill). */
+    static void fillPlane(ConvGeometry g, boolean unsigned, byte[] x, int xo, int[] image, int wp, int hp) {
+        int plane = hp * wp;
+        int x0 = Math.max(0, -g.padLeft());
+        int x1 = Math.min(g.inW(), wp - g.padLeft());
+        for (int b = 0; b < g.batch(); b++) {
+            for (int iy = Math.max(0, -g.padTop()); iy < Math.min(g.inH(), hp - g.padTop()); iy++) {
+                int s = xo + (b * g.inH() + iy) * g.inW();
+                int d = b * plane + (iy + g.padTop()) * wp + g.padLeft();
+                if (unsigned) {
+                    for (int ix = x0; ix < x1; ix++) {
+                        image[d + ix] = x[s + ix] & 0xff;
+                    }
+                } else {
+                    for (int ix = x0; ix < x1; ix++) {
+                        image[d + ix] = x[s + ix];
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -180,6 +300,26 @@ final class ConvInt8Fast {
         for (int j = j0; j < j1; j++) {
             c[j] += a * w[j];
         }
+    }
+
+    /**
+     * An upper bound of {@code |acc|} over every output and input: {@code |bias[c]| + sum_k |w[c][k]| * max|x - zp_in|}
+     * (padding taps add nothing), the largest over the channels.
+     */
+    static long accumulatorBound(Conv2DInt8.Params p) {
+        int lo = (p.unsigned() ? 0 : -128) + p.inputOffset();
+        int hi = (p.unsigned() ? 255 : 127) + p.inputOffset();
+        long in = Math.max(Math.abs((long) lo), Math.abs((long) hi));
+        int k = p.depth();
+        long bound = 0;
+        for (int c = 0; c < p.outC(); c++) {
+            long s = 0;
+            for (int i = 0; i < k; i++) {
+                s += Math.abs((long) p.weights()[c * k + i]);
+            }
+            bound = Math.max(bound, Math.abs((long) p.bias()[c]) + s * in);
+        }
+        return bound;
     }
 
     /** {@code bias[c] + inputOffset * sum_k w[c][k]}. */

@@ -12,6 +12,8 @@ import dev.quanta.engine.quant.Affine;
  * AVERAGE_POOL_2D and MAX_POOL_2D on int8, uint8 and int16 (input and output share scale and zero
  * point). The average sums the in-bounds taps only and divides by their count, rounding half away
  * from zero ({@code (acc ± n/2) / n} with truncating division); both clamp to the fused activation.
+ * {@link #poolRow} is the reference loop; 8-bit tensors run {@link PoolInt8Fast}'s row passes
+ * (same integers), int16 the reference loop.
  */
 public final class PoolInt8 implements Kernel {
     private final boolean average;
@@ -41,62 +43,17 @@ public final class PoolInt8 implements Kernel {
                 }
             });
         }
-        int[][] accs = new int[Math.max(1, node.threads())][g.inC()];
-        boolean unsigned = t == DType.UINT8;
+        PoolInt8Fast fast = new PoolInt8Fast(g, t == DType.UINT8, average, act);
+        PoolInt8Fast.Scratch[] rows = new PoolInt8Fast.Scratch[Math.max(1, node.threads())];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = fast.scratch();
+        }
         int chunk = dev.quanta.engine.kernels.Parallel.minChunk((long) g.outW() * g.inC() * g.kH() * g.kW());
         return par -> par.forRange(g.batch() * g.outH(), chunk, (from, to, worker) -> {
             for (int row = from; row < to; row++) {
-                fastRow(g, unsigned, average, act, in.bytes(), in.offset(), out.bytes(), out.offset(), row,
-                        accs[worker]);
+                fast.row(in.bytes(), in.offset(), out.bytes(), out.offset(), row, rows[worker]);
             }
         });
-    }
-
-    /**
-     * One output row of an 8-bit pool with the channel loop innermost (the reference's integer sums and
-     * maxima, its rounding division and clamp, in a different loop order).
-     */
-    static void fastRow(ConvGeometry g, boolean unsigned, boolean average, Affine.Range act, byte[] x, int xo,
-                        byte[] y, int yo, int row, int[] acc) {
-        int oy = row % g.outH();
-        int b = row / g.outH();
-        int c = g.inC();
-        int mask = unsigned ? 0xff : -1;
-        int lo = act.min();
-        int hi = act.max();
-        for (int ox = 0; ox < g.outW(); ox++) {
-            int inX0 = ox * g.strideW() - g.padLeft();
-            int inY0 = oy * g.strideH() - g.padTop();
-            int fx0 = Math.max(0, -inX0);
-            int fx1 = Math.min(g.kW(), g.inW() - inX0);
-            int fy0 = Math.max(0, -inY0);
-            int fy1 = Math.min(g.kH(), g.inH() - inY0);
-            int count = (fx1 - fx0) * (fy1 - fy0);
-            java.util.Arrays.fill(acc, 0, c, average ? 0 : Integer.MIN_VALUE);
-            for (int fy = fy0; fy < fy1; fy++) {
-                for (int fx = fx0; fx < fx1; fx++) {
-                    int s = xo + ((b * g.inH() + inY0 + fy) * g.inW() + inX0 + fx) * c;
-                    if (average) {
-                        for (int ch = 0; ch < c; ch++) {
-                            acc[ch] += x[s + ch] & mask;
-                        }
-                    } else {
-                        for (int ch = 0; ch < c; ch++) {
-                            acc[ch] = Math.max(acc[ch], x[s + ch] & mask);
-                        }
-                    }
-                }
-            }
-            int d = yo + ((b * g.outH() + oy) * g.outW() + ox) * c;
-            int half = count / 2;
-            for (int ch = 0; ch < c; ch++) {
-                int v = acc[ch];
-                if (average) {
-                    v = v > 0 ? (v + half) / count : (v - half) / count;
-                }
-                y[d + ch] = (byte) Math.min(Math.max(v, lo), hi);
-            }
-        }
     }
 
     /** One output row, TFLite's reference loop ({@code reference_integer_ops::AveragePool / MaxPool}). */

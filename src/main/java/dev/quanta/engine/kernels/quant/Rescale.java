@@ -114,17 +114,64 @@ final class Rescale {
         }
     }
 
-    /** Requantizes {@code n} accumulators of channel {@code c} into {@code y[yo + i * stride]}. */
-    void applyChannel(int[] acc, int n, int c, byte[] y, int yo, int stride) {
-        for (int i = 0; i < n; i++) {
-            y[yo + i * stride] = output(acc[i], c);
+    /** Accumulators of magnitude below this can take {@link #applyChannelInPlace}'s 32-bit form. */
+    static final int SPLIT_BOUND = 1 << 19;
+
+    /**
+     * Whether channel {@code c}'s single rounding has a 32-bit form: multiplier in {@code [0, 2^31)} and
+     * total shift {@code 31 - shift} in {@code [21, 50]} (shift in {@code [-19, 10]}), and offset and
+     * clamp bounds within {@code ±2^16} (so the branch-free clamp's differences cannot overflow).
+     */
+    boolean splits(int c) {
+        return single && multiplier[c] >= 0 && totalShift[c] >= 21 && totalShift[c] <= 50
+                && Math.abs(outputOffset) <= 1 << 16 && Math.abs(actMin) <= 1 << 16 && Math.abs(actMax) <= 1 << 16;
+    }
+
+    /**
+     * Replaces {@code acc[0, n)}, all of channel {@code c}, by their output values (offset added, clamped,
+     * not yet narrowed to bytes). With {@code small} (every {@code |acc| < 2^19}, {@link #SPLIT_BOUND}) and
+     * {@link #splits}, single rounding runs in 32-bit pieces that C2 vectorizes: with
+     * {@code M = M2 * 2^20 + M1 * 2^10 + M0} (10-bit M0, M1), {@code P = x*M2 + ((x*M1 + ((x*M0) >> 10)) >> 10)}
+     * is {@code floor(x*M / 2^20)} (each shift a floor, and floors nest), and since {@code 2^(t-1)} is a
+     * multiple of 2^20, {@code floor((x*M + 2^(t-1)) / 2^t) = (P + 2^(t-21)) >> (t-20)}; no term exceeds
+     * 2^31 ({@code |P| <= 2^30}, {@code 2^(t-21) <= 2^29}). Otherwise each value takes {@link #value}.
+     */
+    void applyChannelInPlace(int[] acc, int n, int c, boolean small) {
+        int zp = outputOffset;
+        int lo = actMin;
+        int hi = actMax;
+        if (small && splits(c)) {
+            int m = multiplier[c];
+            int m0 = m & 1023;
+            int m1 = (m >> 10) & 1023;
+            int m2 = m >> 20;
+            int t = totalShift[c] - 20;
+            int r = 1 << (totalShift[c] - 21);
+            for (int i = 0; i < n; i++) {
+                int x = acc[i];
+                int p = x * m2 + ((x * m1 + ((x * m0) >> 10)) >> 10);
+                int v = ((p + r) >> t) + zp;
+                int d = v - lo;               // branch-free clamp: Math.min/max on ints stay scalar on JDK 17
+                v = lo + (d & ~(d >> 31));
+                d = v - hi;
+                acc[i] = hi + (d & (d >> 31));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                acc[i] = value(acc[i], c);
+            }
         }
     }
 
     /** The output byte of accumulator {@code x} in channel {@code c}. */
     byte output(int x, int c) {
+        return (byte) value(x, c);
+    }
+
+    /** The output value of accumulator {@code x} in channel {@code c}, offset added and clamped, as an int. */
+    int value(int x, int c) {
         int v = (single ? single(x, c) : doubleRounding(x, c)) + outputOffset;
-        return (byte) Math.min(Math.max(v, actMin), actMax);
+        return Math.min(Math.max(v, actMin), actMax);
     }
 
     int single(int x, int c) {

@@ -232,6 +232,43 @@ class FastKernelsMatchReferenceTest {
         }
     }
 
+    /**
+     * The few-channel pool rows (interior columns without bounds, 2x2 windows unrolled, comparison
+     * clamp) on shapes aimed at them and their edges: 2x2 and 3x3 windows at strides 1 to 3, SAME
+     * padding, odd sizes, 1 to 40 channels (across {@link Pool2D#WIDE}), every fused activation, and
+     * inputs with signed zeros, infinities and NaN. Held to identical bits (signed zeros and NaN
+     * included), stricter than {@link Tolerance#EXACT}.
+     */
+    @Test
+    void poolRowsKeepTheReferenceBits() {
+        int[][] windows = {{2, 2, 2, 2}, {2, 2, 1, 1}, {3, 3, 2, 2}, {3, 3, 1, 1}, {2, 2, 3, 3}, {3, 2, 2, 1},
+            {1, 1, 2, 2}, {4, 3, 2, 3}};
+        for (int c = 0; c < 64; c++) {
+            OneOp m = new OneOp(900 + c);
+            Random r = m.random();
+            int[] win = windows[c % windows.length];
+            m.input(between(r, 1, 2), win[0] + r.nextInt(9), win[1] + r.nextInt(9), between(r, 1, 40));
+            if (c % 4 != 0) {
+                m.specialValues(8);
+            }
+            Model model = m.op((c / windows.length) % 2 == 0 ? BuiltinOp.MAX_POOL_2D : BuiltinOp.AVERAGE_POOL_2D,
+                    OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_h", win[2],
+                            "stride_w", win[3], "filter_height", win[0], "filter_width", win[1],
+                            "fused_activation_function", r.nextInt(4)));
+            String what = model.main().operators().get(0).opName() + " case " + c;
+            TensorValue ref = m.run(true, 1);
+            TensorValue fast = m.run(false, 3);
+            assertArrayEquals(ref.shape(), fast.shape(), what + " shape");
+            float[] e = ref.floats();
+            float[] a = fast.floats();
+            for (int i = 0; i < e.length; i++) {
+                if (Float.floatToIntBits(e[i]) != Float.floatToIntBits(a[i])) {
+                    org.junit.jupiter.api.Assertions.fail(what + ": element " + i + " expected " + e[i] + " got " + a[i]);
+                }
+            }
+        }
+    }
+
     @Test
     void broadcastingArithmetic() {
         int[] ops = {BuiltinOp.ADD, BuiltinOp.SUB, BuiltinOp.MUL, BuiltinOp.DIV, BuiltinOp.MAXIMUM,

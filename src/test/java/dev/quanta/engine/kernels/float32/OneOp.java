@@ -72,6 +72,23 @@ final class OneOp {
         return this;
     }
 
+    /**
+     * Replaces about one in {@code oneIn} values of the last graph input by a special float (signed
+     * zeros, infinities, NaN, the largest finite magnitudes), to check paths that must keep the
+     * reference's handling of them.
+     */
+    OneOp specialValues(int oneIn) {
+        float[] specials = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE,
+            -Float.MAX_VALUE};
+        float[] v = feeds.get(feeds.size() - 1).floats();
+        for (int i = 0; i < v.length; i++) {
+            if (rnd.nextInt(oneIn) == 0) {
+                v[i] = specials[rnd.nextInt(specials.length)];
+            }
+        }
+        return this;
+    }
+
     /** A constant INT32 input. */
     OneOp constantInts(int[] shape, int... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);

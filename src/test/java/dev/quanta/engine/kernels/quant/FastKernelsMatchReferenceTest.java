@@ -150,6 +150,103 @@ class FastKernelsMatchReferenceTest {
     }
 
     /**
+     * The few-output-channel CONV_2D ({@link ConvInt8Fast#NARROW}) requantizes one channel row at a
+     * time; with accumulators provably below {@link Rescale#SPLIT_BOUND} (small depth) int8 takes the
+     * 32-bit split form. Randomized shallow convolutions (1 to 3 input channels, 1x1 to 3x3, 1 to 16
+     * output channels, strides, SAME padding, odd sizes, fused activations, per-channel and per-tensor
+     * int8, uint8), part of them beyond the bound (per-value path); the outputs must not all clamp.
+     */
+    @Test
+    void narrowConvRequantizationRandomized() {
+        Random r = new Random(612L);
+        int split = 0;
+        int trials = 40;
+        for (int trial = 0; trial < trials; trial++) {
+            boolean u = trial % 5 == 4;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int k = 1 + r.nextInt(3);
+            int h = k + r.nextInt(12);
+            int w = k + r.nextInt(12);
+            int ic = 1 + r.nextInt(3);
+            int oc = 1 + r.nextInt(ConvInt8Fast.NARROW);
+            int zpIn = u ? r.nextInt(256) : r.nextInt(256) - 128;
+            int zpW = u ? r.nextInt(256) : 0;
+            byte[] weights = randomBytes(r, oc * k * k * ic);
+            int[] b = new int[oc];
+            for (int c = 0; c < oc; c++) {
+                b[c] = r.nextInt(4001) - 2000;
+            }
+            long in = u ? Math.max(zpIn, 255 - zpIn) : Math.max(zpIn + 128, 127 - zpIn);
+            long bound = 0;
+            for (int c = 0; c < oc; c++) {
+                long sum = 0;
+                for (int i = 0; i < k * k * ic; i++) {
+                    sum += Math.abs((u ? weights[c * k * k * ic + i] & 0xff : weights[c * k * k * ic + i]) - zpW);
+                }
+                bound = Math.max(bound, Math.abs(b[c]) + sum * in);
+            }
+            if (!u && bound < Rescale.SPLIT_BOUND) {
+                split++;
+            }
+            QuantParams wq = u ? QuantParams.perTensor(0.01f, zpW)
+                    : r.nextBoolean() ? QuantParams.perAxis(scales(r, oc), new long[oc], 0) : QuantParams.perTensor(0.01f, 0);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, ic}, QuantParams.perTensor(0.05f, zpIn))
+                    .constant(type, new int[] {oc, k, k, ic}, wq, weights)
+                    .constant(DType.INT32, new int[] {oc}, null, OpProbe.ints(b))
+                    .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", r.nextInt(2),
+                            "stride_h", 1 + r.nextInt(2), "stride_w", 1 + r.nextInt(2), "dilation_h_factor", 1,
+                            "dilation_w_factor", 1, "fused_activation_function", new int[] {0, 0, 1, 3}[r.nextInt(4)]),
+                            type, new int[] {n, 1, 1, oc},
+                            QuantParams.perTensor(0.07f * k * (float) Math.sqrt(ic), u ? 128 : 0));
+            byte[] x = randomBytes(r, n * h * w * ic);
+            assertFastEqualsReferenceUnclamped(file, type, new int[] {n, h, w, ic}, x);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(split >= trials / 4, "only " + split + " trials on the split path");
+    }
+
+    /**
+     * The one-input-channel, stride-1 narrow CONV_2D ({@link ConvInt8Fast#convNarrowPlane}: padded int
+     * plane, {@code Wp}-wide output rows, discarded columns): randomized images up to 40x40 (several
+     * {@link ConvInt8Fast#PIXELS}-pixel tiles, tile edges inside rows), batches of 2, 1x1 to 5x5 filters,
+     * dilation 2, SAME and VALID padding, int8 and uint8, fused activations; the outputs must not all clamp.
+     */
+    @Test
+    void narrowConvSingleChannelPlaneRandomized() {
+        Random r = new Random(2812L);
+        int multiTile = 0;
+        for (int trial = 0; trial < 30; trial++) {
+            boolean u = trial % 4 == 3;
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int kh = 1 + r.nextInt(5);
+            int kw = 1 + r.nextInt(5);
+            int dil = 1 + r.nextInt(2);
+            int h = (kh - 1) * dil + 1 + r.nextInt(36);
+            int w = (kw - 1) * dil + 1 + r.nextInt(36);
+            int oc = 1 + r.nextInt(ConvInt8Fast.NARROW);
+            int padding = r.nextInt(2);
+            int zpIn = u ? r.nextInt(256) : r.nextInt(256) - 128;
+            int zpW = u ? r.nextInt(256) : 0;
+            if (h * (w + kw * dil) > 2 * ConvInt8Fast.PIXELS) {
+                multiTile++;
+            }
+            QuantParams wq = u ? QuantParams.perTensor(0.01f, zpW)
+                    : r.nextBoolean() ? QuantParams.perAxis(scales(r, oc), new long[oc], 0) : QuantParams.perTensor(0.01f, 0);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, 1}, QuantParams.perTensor(0.05f, zpIn))
+                    .constant(type, new int[] {oc, kh, kw, 1}, wq, randomBytes(r, oc * kh * kw))
+                    .constant(DType.INT32, new int[] {oc}, null, bias(r, oc))
+                    .build(BuiltinOp.CONV_2D, 3, OptionsSchema.create("Conv2DOptions", "padding", padding,
+                            "stride_h", 1, "stride_w", 1, "dilation_h_factor", dil, "dilation_w_factor", dil,
+                            "fused_activation_function", new int[] {0, 0, 1, 3}[r.nextInt(4)]),
+                            type, new int[] {n, 1, 1, oc},
+                            QuantParams.perTensor(0.07f * (float) Math.sqrt(kh * kw), u ? 128 : 0));
+            assertFastEqualsReferenceUnclamped(file, type, new int[] {n, h, w, 1}, randomBytes(r, n * h * w));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(multiTile >= 10, "only " + multiTile + " multi-tile trials");
+    }
+
+    /**
      * Randomized DEPTHWISE_CONV_2D shapes: the contiguous path (multiplier 1, horizontal stride 1) and
      * the gathering path, windows partly or wholly in the padding, dilation, uint8 and int8.
      */
@@ -231,6 +328,37 @@ class FastKernelsMatchReferenceTest {
                                     "fused_activation_function", new int[] {0, 1, 3}[r.nextInt(3)]),
                             type, new int[] {n, 1, 1, c}, q);
             assertFastEqualsReference(file, type, new int[] {n, h, w, c}, trial);
+        }
+    }
+
+    /**
+     * Randomized 8-bit pools aimed at {@link PoolInt8Fast}'s special cases and their edges: 2x2 windows
+     * read straight from the input (stride 2 or 3), 3-wide and wider windows over a combined row,
+     * SAME padding (edge columns and rows with fewer taps), odd sizes, 1 to 40 channels, uint8 and
+     * int8, every fused activation, and windows beyond {@link PoolInt8Fast#MAGIC_COUNT} taps (divided).
+     */
+    @Test
+    void poolSpecialCasesRandomized() {
+        Random r = new Random(20261206L);
+        int[][] windows = {{2, 2, 2, 2}, {2, 2, 3, 3}, {3, 3, 2, 2}, {3, 3, 1, 1}, {3, 3, 3, 3}, {2, 2, 1, 1},
+            {2, 3, 2, 1}, {3, 2, 1, 2}, {4, 5, 2, 3}, {1, 1, 2, 2}, {12, 12, 1, 1}};
+        for (int trial = 0; trial < 66; trial++) {
+            int[] win = windows[trial % windows.length];
+            boolean average = (trial / windows.length) % 2 == 0;
+            boolean u = r.nextBoolean();
+            DType type = u ? DType.UINT8 : DType.INT8;
+            int n = 1 + r.nextInt(2);
+            int h = win[0] + r.nextInt(8);
+            int w = win[1] + r.nextInt(8);
+            int c = 1 + r.nextInt(40);
+            QuantParams q = QuantParams.perTensor(0.05f, u ? r.nextInt(256) : r.nextInt(256) - 128);
+            byte[] file = new OpProbe().input(type, new int[] {n, h, w, c}, q)
+                    .build(average ? BuiltinOp.AVERAGE_POOL_2D : BuiltinOp.MAX_POOL_2D, 2,
+                            OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_h", win[2],
+                                    "stride_w", win[3], "filter_height", win[0], "filter_width", win[1],
+                                    "fused_activation_function", r.nextInt(4)),
+                            type, new int[] {n, 1, 1, c}, q);
+            assertFastEqualsReference(file, type, new int[] {n, h, w, c}, 1000 + trial);
         }
     }
 

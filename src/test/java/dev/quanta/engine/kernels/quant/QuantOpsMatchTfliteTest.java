@@ -53,6 +53,34 @@ class QuantOpsMatchTfliteTest {
         assertExact(model, "BATCH_MATMUL");
     }
 
+    /**
+     * 8-bit AVERAGE_POOL_2D and MAX_POOL_2D over the fast rows' cases: 2x2 stride 2 straight from the
+     * input, 3x3 and 2x3 windows over combined rows, SAME padding (edge columns and rows), one and many
+     * channels, fused activations, and a 12x12 global average (144 taps: the dividing path).
+     */
+    @ParameterizedTest
+    @CsvSource({"AVERAGE_POOL_2D,INT8,28,28,8,2,2,2,1,0,-128", "MAX_POOL_2D,INT8,26,26,12,2,2,2,1,0,-128",
+        "AVERAGE_POOL_2D,UINT8,7,9,5,3,3,2,0,3,100", "MAX_POOL_2D,UINT8,11,11,24,3,3,2,0,1,140",
+        "AVERAGE_POOL_2D,INT8,12,12,3,12,12,1,1,0,7", "AVERAGE_POOL_2D,INT8,9,8,33,2,3,1,0,1,-5",
+        "MAX_POOL_2D,INT8,5,7,1,3,2,3,0,3,20", "AVERAGE_POOL_2D,UINT8,13,13,16,2,2,2,0,0,0"})
+    void pool8bit(String op, DType type, int h, int w, int c, int fh, int fw, int stride, int padding, int act,
+                  int zp) {
+        byte[] model = new OpProbe().input(type, new int[] {1, h, w, c}, q(0.05f, zp))
+                .build(SingleOpsMatchTfliteTest.opCode(op), 2, OptionsSchema.create("Pool2DOptions", "padding",
+                        padding, "stride_w", stride, "stride_h", stride, "filter_width", fw, "filter_height", fh,
+                        "fused_activation_function", act), type, new int[] {1, 1, 1, c}, q(0.05f, zp));
+        assertExact(model, op);
+    }
+
+    /** QUANTIZE float32 to int8 and uint8 (the fast 8-bit loop), at scales that clamp some inputs and at fine ones. */
+    @ParameterizedTest
+    @CsvSource({"INT8,0.004,-128", "INT8,0.05,3", "UINT8,0.003921569,0", "UINT8,0.2,128"})
+    void quantizeFloatTo8bit(DType type, float scale, int zp) {
+        byte[] model = new OpProbe().input(DType.FLOAT32, new int[] {4, 97}, null)
+                .build(BuiltinOp.QUANTIZE, 2, null, type, new int[] {4, 97}, q(scale, zp));
+        assertExact(model, "QUANTIZE");
+    }
+
     /** RSQRT int8: every input byte at or above the zero point (TFLite rejects the others). */
     @ParameterizedTest
     @CsvSource({"0.01,0.05,-128", "0.3,0.02,-50", "0.002,0.5,10"})

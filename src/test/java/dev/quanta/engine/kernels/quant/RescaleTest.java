@@ -44,6 +44,49 @@ class RescaleTest {
         }
     }
 
+    /**
+     * {@link Rescale#applyChannelInPlace}'s 32-bit form (accumulators below 2^19) equals FixedPoint's
+     * single rounding plus offset and clamp at every shift it accepts (-19 to 10, the ends included),
+     * for multipliers at the ends of {@code [0, 2^31)} and random ones, on the accumulator extremes
+     * {@code ±(2^19 - 1)} and random values; shifts outside, and double rounding, take the per-value path.
+     */
+    @Test
+    void channelInPlaceSplitFormMatchesFixedPoint() {
+        Random r = new Random(11);
+        int[] xs = new int[4096];
+        int bound = Rescale.SPLIT_BOUND - 1;
+        int[] fixed = {0, 1, -1, bound, -bound, bound - 1, -bound + 1, 1 << 18, -(1 << 18), 1023, -1024, 1 << 10};
+        for (int shift = -22; shift <= 12; shift++) {
+            int[] multipliers = {0, 1, 1023, 1 << 20, (1 << 30), Integer.MAX_VALUE, Integer.MAX_VALUE - 1023,
+                1518500250, r.nextInt(Integer.MAX_VALUE), r.nextInt(1 << 30) + (1 << 30)};
+            for (int m : multipliers) {
+                int[] ms = {m};
+                int[] ss = {shift};
+                for (int[] act : new int[][] {{-128, 127}, {0, 255}, {Integer.MIN_VALUE, Integer.MAX_VALUE}}) {
+                    int zp = r.nextInt(256) - 128;
+                    for (boolean single : new boolean[] {true, false}) {
+                        Rescale rescale = new Rescale(ms, ss, single, zp, act[0], act[1]);
+                        assertEquals(single && shift >= -19 && shift <= 10 && act[1] <= 255, rescale.splits(0),
+                                "shift " + shift);
+                        for (int i = 0; i < xs.length; i++) {
+                            xs[i] = i < fixed.length ? fixed[i] : r.nextInt(2 * bound + 1) - bound;
+                        }
+                        int[] got = xs.clone();
+                        rescale.applyChannelInPlace(got, xs.length, 0, true);
+                        for (int i = 0; i < xs.length; i++) {
+                            int q = single ? FixedPoint.multiplyByQuantizedMultiplierSingleRounding(xs[i], m, shift)
+                                    : FixedPoint.multiplyByQuantizedMultiplier(xs[i], m, shift);
+                            long v = Math.min(Math.max((long) q + zp, act[0]), act[1]);
+                            if (v != got[i]) {
+                                assertEquals(v, got[i], "x=" + xs[i] + " M=" + m + " shift=" + shift + " single=" + single);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void appliesOffsetClampAndChannelCycle() {
         int[] m = {1 << 30, 1518500250, 1 << 30};
