@@ -152,7 +152,21 @@ public final class OpVersions {
                 }
                 return w == DType.INT8 ? 2 : 1;
             case SPLIT:
-                return w == DType.INT8 ? 2 : 1;
+                return w == DType.INT16 ? 4 : w == DType.INT8 ? 2 : 1;
+            case SLICE:
+            case UNPACK:
+            case MAXIMUM:
+            case MINIMUM:
+            case RESIZE_NEAREST_NEIGHBOR:
+                return in == DType.INT16 ? 4 : in == DType.INT8 ? 2 : 1;
+            case PACK:
+                return in == DType.INT16 ? 3 : in == DType.INT8 ? 2 : 1;
+            case GATHER_ND:
+                return in == DType.INT16 ? 3 : 1;
+            case LEAKY_RELU:
+                return in == DType.INT16 ? 2 : 1;
+            case BROADCAST_TO:
+                return in == DType.INT8 || in == DType.INT16 ? 3 : 2;
             default:
                 if (in == DType.INT16 && INT16_IS_V3.contains(code)) {
                     return 3;
