@@ -10,6 +10,7 @@ import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
 import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.Operator;
+import dev.quanta.engine.graph.OptionsSchema;
 import dev.quanta.engine.graph.QuantParams;
 import dev.quanta.engine.graph.Tensor;
 import dev.quanta.engine.runtime.InterpreterOptions;
@@ -18,6 +19,7 @@ import dev.quanta.engine.tflite.TfliteReader;
 import dev.quanta.engine.tflite.TfliteWriter;
 import dev.quanta.engine.util.QuantaException;
 import dev.quanta.testing.JudgeComparison;
+import dev.quanta.testing.OpProbe;
 import dev.quanta.testing.SharedData;
 import dev.quanta.testing.TfliteRuntime;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +204,44 @@ class PassStructureTest {
         var stats = JudgeComparison.compare(bytes, 3, InterpreterOptions.defaults().withThreads(1));
         assertTrue(stats.elements() > 0, file);
         assertEquals(0, stats.mismatches(), file + ": " + stats);
+    }
+
+    /** A float single-op model of an op no shared model has, for the 16x8 pass. */
+    static byte[] floatProbe(String op) {
+        DType f = DType.FLOAT32;
+        OpProbe p = new OpProbe().input(f, new int[] {4, 6, 16}, null);
+        return switch (op) {
+            case "LEAKY_RELU" -> p.build(BuiltinOp.LEAKY_RELU, 1,
+                    OptionsSchema.create("LeakyReluOptions", "alpha", 0.2f), f, new int[] {4, 6, 16}, null);
+            case "REDUCE_MAX" -> p.constant(DType.INT32, new int[] {1}, null, OpProbe.ints(1)).build(
+                    BuiltinOp.REDUCE_MAX, 1, OptionsSchema.create("ReducerOptions", "keep_dims", false), f,
+                    new int[] {4, 16}, null);
+            case "MINIMUM" -> p.input(f, new int[] {1, 6, 16}, null).build(BuiltinOp.MINIMUM, 1,
+                    OptionsSchema.create("MaximumMinimumOptions"), f, new int[] {4, 6, 16}, null);
+            case "SPLIT_V" -> p.constant(DType.INT32, new int[] {3}, null, OpProbe.ints(5, 3, 8))
+                    .constant(DType.INT32, new int[] {}, null, OpProbe.ints(2)).build(BuiltinOp.SPLIT_V, 1,
+                            OptionsSchema.create("SplitVOptions", "num_splits", 3), f,
+                            new int[][] {{4, 6, 5}, {4, 6, 3}, {4, 6, 8}}, null);
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    /**
+     * The same for ops without a shared single-op model: LEAKY_RELU (its own output scale), REDUCE_MAX, MINIMUM
+     * (with broadcasting) and SPLIT_V become int16 at the converter's version and TFLite 2.6.2 agrees with Quanta.
+     */
+    @ParameterizedTest
+    @CsvSource({"LEAKY_RELU,2", "REDUCE_MAX,3", "MINIMUM,4", "SPLIT_V,1"})
+    void int16x8QuantizesOpsWithoutSharedModels(String op, int version) throws Exception {
+        Model in = TfliteReader.read(floatProbe(op), op);
+        byte[] bytes = Optimizer.optimize(in, 0, Recipe.of(Mode.INT16X8), Samples.random(in, 4), null, null).model();
+        Operator o = ops(TfliteReader.read(bytes, "out"), IntegerOpVersionsTest.SingleOpCodes.code(op)).get(0);
+        assertEquals(DType.INT16, o.input(0).type(), op);
+        assertEquals(DType.INT16, o.output(0).type(), op);
+        assertEquals(version, o.opCode().version(), op + " int16 version");
+        var stats = JudgeComparison.compare(bytes, 3, InterpreterOptions.defaults().withThreads(1));
+        assertTrue(stats.elements() > 0, op);
+        assertEquals(0, stats.mismatches(), op + ": " + stats);
     }
 
     /**
