@@ -1,21 +1,17 @@
 package dev.quanta.engine.eval;
 
 import dev.quanta.engine.data.Dataset;
-import dev.quanta.engine.data.DatasetValidator;
 import dev.quanta.engine.data.Preprocessing;
 import dev.quanta.engine.data.Sample;
-import dev.quanta.engine.data.SampleStream;
 import dev.quanta.engine.graph.Model;
-import dev.quanta.engine.graph.Tensor;
-import dev.quanta.engine.runtime.Interpreter;
 import dev.quanta.engine.runtime.InterpreterOptions;
-import dev.quanta.engine.runtime.TensorValue;
 import dev.quanta.engine.util.Cancellation;
 import dev.quanta.engine.util.Progress;
 import java.util.List;
 
 /**
- * Runs a model on every sample of a dataset with Quanta's interpreter, streaming, and measures
+ * Runs a model on every sample of a dataset with Quanta's interpreter, streaming (on the sample
+ * workers of {@link Comparison}), and measures
  * accuracy (top-1/top-5 when samples carry class labels and the first output scores classes) or
  * regression error (MAE etc. when targets have as many values as the first output).
  */
@@ -65,26 +61,8 @@ public final class Evaluator {
      */
     public static Result evaluate(Model model, String modelName, Dataset data, Preprocessing prep,
                                   InterpreterOptions options, Progress progress, Cancellation cancel) {
-        List<Tensor> inputs = model.subgraphs().get(options.subgraph()).inputs();
-        DatasetValidator.requireFits(data, prep, inputs, modelName);
-        Feeds feeds = new Feeds(prep, data.inputs(), data.isImage(), inputs);
-        long start = System.nanoTime();
-        Scoring scoring = new Scoring();
-        long n = 0;
-        long total = data.size();
-        try (Interpreter interpreter = new Interpreter(model, options); SampleStream stream = data.open()) {
-            Tensor out = interpreter.outputs().get(0);
-            Sample s;
-            while ((s = stream.next()) != null) {
-                cancel.check();
-                List<TensorValue> outputs = interpreter.run(feeds.encode(s));
-                scoring.add(Feeds.real(outputs.get(0), out), s);
-                n++;
-                if (n % 250 == 0 || n == total) {
-                    progress.update(n, total, "evaluated " + n + " samples");
-                }
-            }
-        }
-        return scoring.result(n, (System.nanoTime() - start) / 1e9);
+        // a comparison without variants: the same validation, sample workers and scoring
+        return Comparison.run(new Comparison.Entry(modelName, model), List.of(), data, prep, options, false, progress,
+                cancel).baseline();
     }
 }

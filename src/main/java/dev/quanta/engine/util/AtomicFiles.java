@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes files so that a reader sees either the old file or the complete new one, never a half. */
 public final class AtomicFiles {
@@ -29,9 +30,12 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stay on the result. A file
+        // created plainly gets the permissions any new file gets here (the user's umask).
+        Path tmp = createSibling(abs);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 content.writeTo(out);
             }
             try {
@@ -43,4 +47,19 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /** Creates and returns a new empty file next to {@code target}: {@code .name.<random>.tmp}. */
+    private static Path createSibling(Path target) throws IOException {
+        Path dir = target.getParent();
+        for (;;) {
+            String name = "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp";
+            try {
+                return Files.createFile(dir == null ? Path.of(name) : dir.resolve(name));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer's temporary file: draw another name
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 }
