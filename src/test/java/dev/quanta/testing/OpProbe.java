@@ -56,6 +56,31 @@ public final class OpProbe {
         return TfliteWriter.toBytes(model);
     }
 
+    /**
+     * Finishes with the operator and one output per shape in {@code outShapes}, all of {@code outType} and {@code q}
+     * (SPLIT_V, UNPACK); returns the .tflite bytes.
+     */
+    public byte[] build(int builtin, int version, Options options, DType outType, int[][] outShapes, QuantParams q) {
+        List<Tensor> outs = new ArrayList<>();
+        for (int i = 0; i < outShapes.length; i++) {
+            Tensor out = g.add(new Tensor("out" + i, outType, outShapes[i]));
+            out.setQuant(q);
+            g.outputs().add(out);
+            outs.add(out);
+        }
+        g.operators().add(new Operator(OpCode.builtin(builtin, version), opInputs, outs, options));
+        return TfliteWriter.toBytes(model);
+    }
+
+    /** Little-endian int16 bytes. */
+    public static byte[] shorts(int... v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int x : v) {
+            b.putShort((short) x);
+        }
+        return b.array();
+    }
+
     public static byte[] ints(int... v) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int x : v) {

@@ -15,6 +15,13 @@ import java.util.Map;
  * pass values through, so their output takes their input's parameters; {@code SAME_SCALE_N} ops
  * combine several inputs that must share the output's parameters (others are requantized);
  * {@code FIXED} ops have a fixed output range; {@code RESCALE} ops rescale freely.
+ *
+ * <p>{@code int16 = false} marks ops TFLite 2.6.2 refuses with int16 activations at the version TF's converter
+ * writes for them (probed one op at a time, see docs/decisions/integer-kernels-follow-tflite-2.6.2.md): SUM
+ * (int16 only with equal input/output quantization, summing in 16 bits), HARD_SWISH, ARG_MAX/ARG_MIN,
+ * L2_NORMALIZATION, LOG_SOFTMAX, SPACE_TO_DEPTH, RSQRT, SQUARED_DIFFERENCE and the comparisons (no int16
+ * kernel), MIRROR_PAD (version 3 not registered), BATCH_TO_SPACE_ND/SPACE_TO_BATCH_ND (version 4 not
+ * registered, and no int16 kernel at lower versions).
  */
 final class IntegerOps {
     enum Kind { WEIGHTED, SAME_SCALE, SAME_SCALE_N, FIXED, RESCALE }
@@ -45,7 +52,7 @@ final class IntegerOps {
         op(SUM, Kind.RESCALE, 0, -1, false);
         op(RELU, Kind.RESCALE, 0, -1, true);
         op(RELU6, Kind.RESCALE, 0, -1, true);
-        op(LEAKY_RELU, Kind.RESCALE, 0, -1, false);
+        op(LEAKY_RELU, Kind.RESCALE, 0, -1, true);
         op(HARD_SWISH, Kind.RESCALE, 0, -1, false);
         op(SQUARED_DIFFERENCE, Kind.RESCALE, 0, -1, false);
         op(RSQRT, Kind.RESCALE, 0, -1, false);
@@ -70,29 +77,29 @@ final class IntegerOps {
         op(EXPAND_DIMS, Kind.SAME_SCALE, 0, -1, true);
         op(TRANSPOSE, Kind.SAME_SCALE, 0, -1, true);
         op(SPACE_TO_DEPTH, Kind.SAME_SCALE, 0, -1, false);
-        op(RESIZE_BILINEAR, Kind.SAME_SCALE, 0, -1, false);
-        op(RESIZE_NEAREST_NEIGHBOR, Kind.SAME_SCALE, 0, -1, false);
+        op(RESIZE_BILINEAR, Kind.SAME_SCALE, 0, -1, true);
+        op(RESIZE_NEAREST_NEIGHBOR, Kind.SAME_SCALE, 0, -1, true);
         op(PAD, Kind.SAME_SCALE, 0, -1, true);
-        op(PADV2, Kind.SAME_SCALE, 0, -1, false);
+        op(PADV2, Kind.SAME_SCALE, 0, -1, true);
         op(MIRROR_PAD, Kind.SAME_SCALE, 0, -1, false);
         op(STRIDED_SLICE, Kind.SAME_SCALE, 0, -1, true);
-        op(SLICE, Kind.SAME_SCALE, 0, -1, false);
+        op(SLICE, Kind.SAME_SCALE, 0, -1, true);
         op(GATHER, Kind.SAME_SCALE, 0, -1, true);
-        op(GATHER_ND, Kind.SAME_SCALE, 0, -1, false);
+        op(GATHER_ND, Kind.SAME_SCALE, 0, -1, true);
         op(BATCH_TO_SPACE_ND, Kind.SAME_SCALE, 0, -1, false);
         op(SPACE_TO_BATCH_ND, Kind.SAME_SCALE, 0, -1, false);
         op(SPLIT, Kind.SAME_SCALE, 1, -1, true);
-        op(SPLIT_V, Kind.SAME_SCALE, 0, -1, false);
-        op(UNPACK, Kind.SAME_SCALE, 0, -1, false);
-        op(BROADCAST_TO, Kind.SAME_SCALE, 0, -1, false);
-        op(REDUCE_MAX, Kind.SAME_SCALE, 0, -1, false);
-        op(REDUCE_MIN, Kind.SAME_SCALE, 0, -1, false);
+        op(SPLIT_V, Kind.SAME_SCALE, 0, -1, true);
+        op(UNPACK, Kind.SAME_SCALE, 0, -1, true);
+        op(BROADCAST_TO, Kind.SAME_SCALE, 0, -1, true);
+        op(REDUCE_MAX, Kind.SAME_SCALE, 0, -1, true);
+        op(REDUCE_MIN, Kind.SAME_SCALE, 0, -1, true);
         op(CONCATENATION, Kind.SAME_SCALE_N, 0, -1, true);
-        op(PACK, Kind.SAME_SCALE_N, 0, -1, false);
-        op(MAXIMUM, Kind.SAME_SCALE_N, 0, -1, false);
-        op(MINIMUM, Kind.SAME_SCALE_N, 0, -1, false);
-        op(SELECT, Kind.SAME_SCALE_N, 1, -1, false);
-        op(SELECT_V2, Kind.SAME_SCALE_N, 1, -1, false);
+        op(PACK, Kind.SAME_SCALE_N, 0, -1, true);
+        op(MAXIMUM, Kind.SAME_SCALE_N, 0, -1, true);
+        op(MINIMUM, Kind.SAME_SCALE_N, 0, -1, true);
+        op(SELECT, Kind.SAME_SCALE_N, 1, -1, true);
+        op(SELECT_V2, Kind.SAME_SCALE_N, 1, -1, true);
     }
 
     private IntegerOps() {

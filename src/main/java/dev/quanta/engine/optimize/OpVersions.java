@@ -123,7 +123,8 @@ public final class OpVersions {
             case TRANSPOSE:
                 return in == DType.INT16 ? 5 : in == DType.INT8 ? 2 : 1;
             case RESIZE_BILINEAR:
-                return in == DType.INT16 ? 4 : in == DType.INT8 ? 2 : 1;
+            case RESIZE_NEAREST_NEIGHBOR:
+                return resize(op, in);
             case GATHER:
                 return in == DType.INT16 ? 4 : in == DType.INT8 ? 2 : 1;
             case BATCH_MATMUL:
@@ -152,7 +153,20 @@ public final class OpVersions {
                 }
                 return w == DType.INT8 ? 2 : 1;
             case SPLIT:
-                return w == DType.INT8 ? 2 : 1;
+                return w == DType.INT16 ? 4 : w == DType.INT8 ? 2 : 1;
+            case SLICE:
+            case UNPACK:
+            case MAXIMUM:
+            case MINIMUM:
+                return in == DType.INT16 ? 4 : in == DType.INT8 ? 2 : 1;
+            case PACK:
+                return in == DType.INT16 ? 3 : in == DType.INT8 ? 2 : 1;
+            case GATHER_ND:
+                return in == DType.INT16 ? 3 : 1;
+            case LEAKY_RELU:
+                return in == DType.INT16 ? 2 : 1;
+            case BROADCAST_TO:
+                return in == DType.INT8 || in == DType.INT16 ? 3 : 2;
             default:
                 if (in == DType.INT16 && INT16_IS_V3.contains(code)) {
                     return 3;
@@ -162,6 +176,16 @@ public final class OpVersions {
                 }
                 return 1;
         }
+    }
+
+    /** RESIZE_BILINEAR (half_pixel_centers: 3) and RESIZE_NEAREST_NEIGHBOR (either flag: 3); int16 is 4. */
+    private static int resize(Operator op, DType in) {
+        if (in == DType.INT16) {
+            return 4;
+        }
+        boolean flags = op.options() != null && (op.options().getBool("half_pixel_centers")
+                || op.builtin() == RESIZE_NEAREST_NEIGHBOR && op.options().getBool("align_corners"));
+        return flags ? 3 : in == DType.INT8 ? 2 : 1;
     }
 
     private static int fullyConnected(Operator op, DType in, DType w) {

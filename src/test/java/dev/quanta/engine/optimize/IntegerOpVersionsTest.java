@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The versions the full-integer passes give the operators TFLite 2.6.2's converter versions by type
  * ({@code op_version.cc}): int8 kernels are version 2 (HARD_SWISH has one version; this RESIZE_BILINEAR
- * uses half_pixel_centers, version 3 whatever the type), int16 ones 3 (RELU int16 included, TFLite 2.5+).
+ * uses half_pixel_centers and this RESIZE_NEAREST_NEIGHBOR a flag, version 3 for int8; quantized BROADCAST_TO
+ * is 3), int16 ones 3 (RELU int16 included, TFLite 2.5+; int16 RESIZE_BILINEAR is 4).
  */
 class IntegerOpVersionsTest {
 
@@ -27,7 +28,10 @@ class IntegerOpVersionsTest {
         "aeq/single_resize_bilinear.tflite,int8,RESIZE_BILINEAR,INT8,3",
         "aeq/single_relu.tflite,int16x8,RELU,INT16,3", "aeq/single_tanh.tflite,int16x8,TANH,INT16,3",
         "aeq/single_fc_bias_logistic.tflite,int16x8,LOGISTIC,INT16,3", "aeq/single_mean.tflite,int16x8,MEAN,INT16,3",
-        "aeq/bmm.tflite,int16x8,BATCH_MATMUL,INT16,3", "aeq/bmm_constant_input.tflite,int16x8,BATCH_MATMUL,INT16,3"})
+        "aeq/bmm.tflite,int16x8,BATCH_MATMUL,INT16,3", "aeq/bmm_constant_input.tflite,int16x8,BATCH_MATMUL,INT16,3",
+        "aeq/single_resize_nearest_neighbor.tflite,int8,RESIZE_NEAREST_NEIGHBOR,INT8,3",
+        "aeq/single_resize_bilinear.tflite,int16x8,RESIZE_BILINEAR,INT16,4",
+        "aeq/single_broadcast_to.tflite,int8,BROADCAST_TO,INT8,3"})
     void passEmitsTheConverterVersion(String file, String mode, String op, DType type, int version) throws Exception {
         Model in = PassStructureTest.read(file);
         Mode m = java.util.Arrays.stream(Mode.values()).filter(x -> x.id().equals(mode)).findFirst().orElseThrow();

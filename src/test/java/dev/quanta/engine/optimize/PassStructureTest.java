@@ -10,6 +10,7 @@ import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
 import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.Operator;
+import dev.quanta.engine.graph.OptionsSchema;
 import dev.quanta.engine.graph.QuantParams;
 import dev.quanta.engine.graph.Tensor;
 import dev.quanta.engine.runtime.InterpreterOptions;
@@ -18,6 +19,7 @@ import dev.quanta.engine.tflite.TfliteReader;
 import dev.quanta.engine.tflite.TfliteWriter;
 import dev.quanta.engine.util.QuantaException;
 import dev.quanta.testing.JudgeComparison;
+import dev.quanta.testing.OpProbe;
 import dev.quanta.testing.SharedData;
 import dev.quanta.testing.TfliteRuntime;
 import java.nio.charset.StandardCharsets;
@@ -174,12 +176,84 @@ class PassStructureTest {
     }
 
     /**
-     * TFLite 2.6.2 has no int16 RSQRT, SQUARED_DIFFERENCE or comparison kernels (it rejects int16 tensors for
-     * each), so the 16x8 pass leaves them float and says why.
+     * 16x8 ops TFLite 2.6.2 runs on int16 (data movement, selection, MAXIMUM, REDUCE_MIN, the resizes): the data
+     * input is int16 with zero point 0, the version is what TF's op_version.cc gives int16 (and
+     * min_runtime_version covers it), and TFLite 2.6.2 computes what Quanta does. (single_slice feeds begin and
+     * size as inputs shorter than 2.6.2 reads them; QuantizedModelsRunInQuantaTest judges it with resized inputs.)
+     */
+    @ParameterizedTest
+    @CsvSource({"aeq/single_broadcast_to.tflite,BROADCAST_TO,3",
+        "aeq/single_gather_nd_with_const_indices.tflite,GATHER_ND,3", "aeq/single_maximum.tflite,MAXIMUM,4",
+        "aeq/single_pack.tflite,PACK,3", "aeq/single_padv2.tflite,PADV2,3",
+        "aeq/single_resize_nearest_neighbor.tflite,RESIZE_NEAREST_NEIGHBOR,4",
+        "aeq/single_resize_bilinear.tflite,RESIZE_BILINEAR,4", "aeq/single_select.tflite,SELECT,1",
+        "aeq/single_select_v2.tflite,SELECT_V2,1", "aeq/single_split.tflite,SPLIT,4", "aeq/single_unpack.tflite,UNPACK,4",
+        "aeq/single_reduce_min.tflite,REDUCE_MIN,3"})
+    void int16x8OpsRunInTfliteAtTheConverterVersion(String file, String op, int version) throws Exception {
+        Model in = read(file);
+        byte[] bytes = Optimizer.optimize(in, 0, Recipe.of(Mode.INT16X8), Samples.random(in, 4), null, null).model();
+        Model out = TfliteReader.read(bytes, "out");
+        int code = IntegerOpVersionsTest.SingleOpCodes.code(op);
+        Operator o = ops(out, code).get(0);
+        Tensor data = o.input(dev.quanta.engine.kernels.KernelRegistry.typeInput(code));
+        assertEquals(DType.INT16, data.type(), op + " data input");
+        assertEquals(0, data.quant().zeroPoint(0), op + " data zero point");
+        assertEquals(version, o.opCode().version(), op + " int16 version");
+        String needs = RuntimeVersions.forOp(code, version);
+        assertFalse(RuntimeVersions.older(RuntimeVersions.read(out), needs), op + " v" + version + " needs " + needs);
+        var stats = JudgeComparison.compare(bytes, 3, InterpreterOptions.defaults().withThreads(1));
+        assertTrue(stats.elements() > 0, file);
+        assertEquals(0, stats.mismatches(), file + ": " + stats);
+    }
+
+    /** A float single-op model of an op no shared model has, for the 16x8 pass. */
+    static byte[] floatProbe(String op) {
+        DType f = DType.FLOAT32;
+        OpProbe p = new OpProbe().input(f, new int[] {4, 6, 16}, null);
+        return switch (op) {
+            case "LEAKY_RELU" -> p.build(BuiltinOp.LEAKY_RELU, 1,
+                    OptionsSchema.create("LeakyReluOptions", "alpha", 0.2f), f, new int[] {4, 6, 16}, null);
+            case "REDUCE_MAX" -> p.constant(DType.INT32, new int[] {1}, null, OpProbe.ints(1)).build(
+                    BuiltinOp.REDUCE_MAX, 1, OptionsSchema.create("ReducerOptions", "keep_dims", false), f,
+                    new int[] {4, 16}, null);
+            case "MINIMUM" -> p.input(f, new int[] {1, 6, 16}, null).build(BuiltinOp.MINIMUM, 1,
+                    OptionsSchema.create("MaximumMinimumOptions"), f, new int[] {4, 6, 16}, null);
+            case "SPLIT_V" -> p.constant(DType.INT32, new int[] {3}, null, OpProbe.ints(5, 3, 8))
+                    .constant(DType.INT32, new int[] {}, null, OpProbe.ints(2)).build(BuiltinOp.SPLIT_V, 1,
+                            OptionsSchema.create("SplitVOptions", "num_splits", 3), f,
+                            new int[][] {{4, 6, 5}, {4, 6, 3}, {4, 6, 8}}, null);
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    /**
+     * The same for ops without a shared single-op model: LEAKY_RELU (its own output scale), REDUCE_MAX, MINIMUM
+     * (with broadcasting) and SPLIT_V become int16 at the converter's version and TFLite 2.6.2 agrees with Quanta.
+     */
+    @ParameterizedTest
+    @CsvSource({"LEAKY_RELU,2", "REDUCE_MAX,3", "MINIMUM,4", "SPLIT_V,1"})
+    void int16x8QuantizesOpsWithoutSharedModels(String op, int version) throws Exception {
+        Model in = TfliteReader.read(floatProbe(op), op);
+        byte[] bytes = Optimizer.optimize(in, 0, Recipe.of(Mode.INT16X8), Samples.random(in, 4), null, null).model();
+        Operator o = ops(TfliteReader.read(bytes, "out"), IntegerOpVersionsTest.SingleOpCodes.code(op)).get(0);
+        assertEquals(DType.INT16, o.input(0).type(), op);
+        assertEquals(DType.INT16, o.output(0).type(), op);
+        assertEquals(version, o.opCode().version(), op + " int16 version");
+        var stats = JudgeComparison.compare(bytes, 3, InterpreterOptions.defaults().withThreads(1));
+        assertTrue(stats.elements() > 0, op);
+        assertEquals(0, stats.mismatches(), op + ": " + stats);
+    }
+
+    /**
+     * TFLite 2.6.2 refuses int16 RSQRT, SQUARED_DIFFERENCE, the comparisons, SPACE_TO_DEPTH, HARD_SWISH and SUM
+     * with its own output scale (Int16OpsMatchTfliteTest has each error), so the 16x8 pass leaves them float and
+     * says why.
      */
     @ParameterizedTest
     @CsvSource({"aeq/single_rsqrt.tflite,RSQRT", "aeq/single_squared_difference.tflite,SQUARED_DIFFERENCE",
-        "aeq/single_equal.tflite,EQUAL", "aeq/single_not_equal.tflite,NOT_EQUAL"})
+        "aeq/single_equal.tflite,EQUAL", "aeq/single_not_equal.tflite,NOT_EQUAL",
+        "aeq/single_space_to_depth.tflite,SPACE_TO_DEPTH", "aeq/single_hard_swish.tflite,HARD_SWISH",
+        "aeq/single_sum.tflite,SUM"})
     void int16x8KeepsOpsWithoutInt16KernelsFloat(String file, String op) throws Exception {
         Model in = read(file);
         OptimizeResult r = Optimizer.optimize(in, 0, Recipe.of(Mode.INT16X8), Samples.random(in, 4), null, null);

@@ -68,5 +68,9 @@ public final class QuantKernels {
         r.reg(BuiltinOp.RELU6, DType.INT16, new ReluInt8(BuiltinOp.RELU6));
         r.reg(BuiltinOp.MEAN, DType.INT16, new MeanInt16());
         r.reg(BuiltinOp.BATCH_MATMUL, DType.INT16, new BatchMatMulInt16());
+        r.reg(BuiltinOp.LEAKY_RELU, DType.INT16, new ReluInt8(BuiltinOp.LEAKY_RELU));
+        r.reg(BuiltinOp.RESIZE_BILINEAR, DType.INT16, new ResizeBilinearInt8());
+        r.reg(BuiltinOp.REDUCE_MIN, DType.INT16, new ReduceInt8(BuiltinOp.REDUCE_MIN));
+        r.reg(BuiltinOp.REDUCE_MAX, DType.INT16, new ReduceInt8(BuiltinOp.REDUCE_MAX));
     }
 }

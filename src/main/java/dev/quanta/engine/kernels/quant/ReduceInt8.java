@@ -12,11 +12,13 @@ import dev.quanta.engine.quant.Rounding;
 import java.util.Arrays;
 
 /**
- * SUM, REDUCE_MIN and REDUCE_MAX on int8/uint8 as TFLite 2.6.2's {@code reduce.cc} computes them.
+ * SUM, REDUCE_MIN and REDUCE_MAX on int8/uint8, and REDUCE_MIN/REDUCE_MAX on int16, as TFLite 2.6.2's
+ * {@code reduce.cc} computes them.
  *
  * <ul>
  *   <li>REDUCE_MIN/REDUCE_MAX fold the stored integers (quantization parameters are not consulted; the
- *       passes give input and output the same ones).</li>
+ *       passes give input and output the same ones). int16 goes through the same generic reducer
+ *       ({@code EvalType<int16_t>}).</li>
  *   <li>SUM with equal input and output quantization adds the stored integers in the storage type, so
  *       the sum wraps around in 8 bits, as TFLite's generic reducer does.</li>
  *   <li>SUM with different quantization is {@code QuantizedMeanOrSum(compute_sum)}: the int32 sum of
@@ -37,7 +39,11 @@ public final class ReduceInt8 implements Kernel {
         TensorSlot in = node.input(0);
         TensorSlot axesT = node.input(1);
         TensorSlot out = node.output(0);
-        Quant.requireType(in, "input", DType.INT8, DType.UINT8);
+        if (op == BuiltinOp.SUM) {
+            Quant.requireType(in, "input", DType.INT8, DType.UINT8);
+        } else {
+            Quant.requireType(in, "input", DType.INT8, DType.UINT8, DType.INT16);
+        }
         Quant.requireType(out, "output", in.type());
         KernelException.require(axesT != null && axesT.isConstant(), "quantized " + BuiltinOp.name(op)
                 + " needs constant axes");
@@ -54,6 +60,21 @@ public final class ReduceInt8 implements Kernel {
         int zpOut = Quant.zeroPoint(out);
         boolean rescale = op == BuiltinOp.SUM && !(sIn == sOut && zpIn == zpOut);
         int[] acc = new int[outSize];
+        if (in.type() == DType.INT16) {
+            boolean max = op == BuiltinOp.REDUCE_MAX;
+            return par -> {
+                short[] x = in.shorts();
+                Arrays.fill(acc, max ? Short.MIN_VALUE : Short.MAX_VALUE);
+                for (int i = 0; i < index.length; i++) {
+                    int v = x[in.offset() + i];
+                    acc[index[i]] = max ? Math.max(acc[index[i]], v) : Math.min(acc[index[i]], v);
+                }
+                short[] y = out.shorts();
+                for (int o = 0; o < outSize; o++) {
+                    y[out.offset() + o] = (short) acc[o];
+                }
+            };
+        }
         return par -> {
             byte[] x = in.bytes();
             int xo = in.offset();

@@ -14,7 +14,8 @@ import dev.quanta.engine.quant.Rounding;
 /**
  * RELU, RELU6 and LEAKY_RELU on int8/uint8 and int16 (RELU_N1_TO_1 shares the code; TFLite 2.6.2 has no int8 kernel for it), as TFLite 2.6.2's {@code QuantizedReluX} and
  * {@code QuantizeLeakyRelu}: {@code out = zp_out + MBQM(q - zp_in, s_in / s_out)} (LEAKY_RELU uses
- * {@code s_in * alpha / s_out} below zero), clamped to the activation's quantized bounds
+ * {@code s_in * alpha / s_out} below zero, and forms both of its quotients in float as {@code LeakyReluPrepare}
+ * does), clamped to the activation's quantized bounds
  * {@code zp_out + (int) roundf(bound / s_out)}.
  */
 public final class ReluInt8 implements Kernel {
@@ -37,16 +38,18 @@ public final class ReluInt8 implements Kernel {
         int zpIn = Quant.zeroPoint(in);
         int zpOut = Quant.zeroPoint(out);
         Affine.Range type = Quant.range(out.type());
-        QuantizedMultiplier identity = QuantizedMultiplier.of((double) sIn / (double) sOut);
+        QuantizedMultiplier identity;
         int lo;
         int hi;
         QuantizedMultiplier below;
         if (op == BuiltinOp.LEAKY_RELU) {
             float alpha = node.options().getFloat("alpha");
+            identity = QuantizedMultiplier.of(sIn / sOut);
             below = QuantizedMultiplier.of(sIn * alpha / sOut);
             lo = type.min();
             hi = type.max();
         } else {
+            identity = QuantizedMultiplier.of((double) sIn / (double) sOut);
             below = identity;
             float min = op == BuiltinOp.RELU_N1_TO_1 ? -1f : 0f;
             lo = Math.max(type.min(), zpOut + Rounding.castToIntX86(Rounding.roundHalfAway(min / sOut)));

@@ -9,8 +9,9 @@ import dev.quanta.engine.kernels.TensorSlot;
 import dev.quanta.engine.kernels.float32.ResizeBilinear;
 
 /**
- * RESIZE_BILINEAR on int8 NHWC tensors as TFLite 2.6.2 runs it ({@code reference_ops::ResizeBilinearInteger},
- * the only int8 kernel): positions in Q10 fixed point. The scale is {@code (2^10 * in + out / 2) / out}
+ * RESIZE_BILINEAR on int8 and int16 NHWC tensors as TFLite 2.6.2 runs them ({@code
+ * reference_ops::ResizeBilinearInteger<T>}, the only kernel for both types, int16 through the same template with
+ * the same int64 sums): positions in Q10 fixed point. The scale is {@code (2^10 * in + out / 2) / out}
  * (with {@code align_corners} and {@code out > 1}: {@code (2^10 (in - 1) + (out - 1) / 2) / (out - 1)}),
  * integer division; the source of output {@code y} is {@code y * scale}, or
  * {@code y * scale + scale / 2 - 2^9} with {@code half_pixel_centers}; {@code y0 = max(src / 2^10, 0)}
@@ -26,8 +27,8 @@ public final class ResizeBilinearInt8 implements Kernel {
         TensorSlot in = node.input(0);
         TensorSlot size = node.input(1);
         TensorSlot out = node.output(0);
-        Quant.requireType(in, "input", DType.INT8);
-        Quant.requireType(out, "output", DType.INT8);
+        Quant.requireType(in, "input", DType.INT8, DType.INT16);
+        Quant.requireType(out, "output", in.type());
         KernelException.require(size != null && size.isConstant(), "quantized RESIZE_BILINEAR needs a constant size");
         boolean align = node.options().getBool("align_corners");
         boolean half = node.options().getBool("half_pixel_centers");
@@ -35,7 +36,28 @@ public final class ResizeBilinearInt8 implements Kernel {
         int[] s = size.toIntArray();
         int[] outShape = ResizeBilinear.outputShape(inShape, s, align, half);
         out.resize(outShape);
-        return par -> reference(in.bytes(), in.offset(), inShape, out.bytes(), out.offset(), outShape, align, half);
+        if (in.type() == DType.INT16) {
+            return par -> {
+                short[] x = in.shorts();
+                short[] y = out.shorts();
+                int xo = in.offset();
+                int yo = out.offset();
+                reference(i -> x[xo + i], (i, v) -> y[yo + i] = (short) v, inShape, outShape, align, half);
+            };
+        }
+        return par -> {
+            byte[] x = in.bytes();
+            byte[] y = out.bytes();
+            int xo = in.offset();
+            int yo = out.offset();
+            reference(i -> x[xo + i], (i, v) -> y[yo + i] = (byte) v, inShape, outShape, align, half);
+        };
+    }
+
+    /** Writes element {@code index} of the output (the value already in the storage type's range). */
+    @FunctionalInterface
+    interface Sink {
+        void put(int index, long value);
     }
 
     /** The Q10 scale of one dimension. */
@@ -54,8 +76,9 @@ public final class ResizeBilinearInt8 implements Kernel {
         return new int[] {src, lower, upper};
     }
 
-    static void reference(byte[] x, int xo, int[] inShape, byte[] y, int yo, int[] outShape, boolean align,
-                          boolean half) {
+    /** The reference loops over input elements read through {@code x}, results written to {@code y}. */
+    static void reference(java.util.function.IntUnaryOperator x, Sink y, int[] inShape, int[] outShape,
+                          boolean align, boolean half) {
         int batches = inShape[0];
         int inH = inShape[1];
         int inW = inShape[2];
@@ -76,12 +99,12 @@ public final class ResizeBilinearInt8 implements Kernel {
                     int r0 = ((b * inH + iy[1]) * inW) * depth;
                     int r1 = ((b * inH + iy[2]) * inW) * depth;
                     for (int c = 0; c < depth; c++) {
-                        long v = x[xo + r0 + ix[1] * depth + c] * wy0 * wx0
-                                + x[xo + r1 + ix[1] * depth + c] * wy1 * wx0
-                                + x[xo + r0 + ix[2] * depth + c] * wy0 * wx1
-                                + x[xo + r1 + ix[2] * depth + c] * wy1 * wx1;
+                        long v = x.applyAsInt(r0 + ix[1] * depth + c) * wy0 * wx0
+                                + x.applyAsInt(r1 + ix[1] * depth + c) * wy1 * wx0
+                                + x.applyAsInt(r0 + ix[2] * depth + c) * wy0 * wx1
+                                + x.applyAsInt(r1 + ix[2] * depth + c) * wy1 * wx1;
                         long round = v > 0 ? (1 << 19) : -(1 << 19);
-                        y[yo + ((b * outH + oy) * outW + ox) * depth + c] = (byte) ((v + round) / (1 << 20));
+                        y.put(((b * outH + oy) * outW + ox) * depth + c, (v + round) / (1 << 20));
                     }
                 }
             }
