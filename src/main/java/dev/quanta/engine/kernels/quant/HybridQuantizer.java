@@ -92,9 +92,13 @@ final class HybridQuantizer {
     static int roundToInt(float f) {
         float a = Math.abs(f);
         if (a < 0x1p23f) {
+            // branch-free, as Quantize.roundToInt (a tie test mispredicts on every other random value):
+            // d = a - t and 2d are exact, and (int) (2d) is 1 exactly when d >= 0.5
             int t = (int) a;
-            int r = a - t >= 0.5f ? t + 1 : t;
-            return f < 0 ? -r : r;
+            float d = a - t;
+            int r = t + (int) (d + d);
+            int s = Float.floatToRawIntBits(f) >> 31;
+            return (r ^ s) - s;
         }
         return Rounding.castToIntX86(Rounding.roundHalfAway(f));
     }
