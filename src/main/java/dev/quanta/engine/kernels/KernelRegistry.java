@@ -2,6 +2,7 @@ package dev.quanta.engine.kernels;
 
 import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
+import dev.quanta.engine.kernels.array.BatchSpace;
 import dev.quanta.engine.kernels.array.BroadcastTo;
 import dev.quanta.engine.kernels.array.Cast;
 import dev.quanta.engine.kernels.array.Comparison;
@@ -124,6 +125,8 @@ public final class KernelRegistry {
         reg(BuiltinOp.BROADCAST_TO, ANY, new BroadcastTo());
         reg(BuiltinOp.SPACE_TO_DEPTH, ANY, new DepthSpace());
         reg(BuiltinOp.DEPTH_TO_SPACE, ANY, new DepthSpace());
+        reg(BuiltinOp.SPACE_TO_BATCH_ND, ANY, new BatchSpace());
+        reg(BuiltinOp.BATCH_TO_SPACE_ND, ANY, new BatchSpace());
         reg(BuiltinOp.DYNAMIC_UPDATE_SLICE, ANY, new DynamicUpdateSlice());
         reg(BuiltinOp.RESIZE_NEAREST_NEIGHBOR, ANY, new ResizeNearestNeighbor());
         reg(BuiltinOp.SELECT, ANY, new Select());
