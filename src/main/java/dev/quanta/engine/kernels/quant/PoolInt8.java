@@ -36,7 +36,16 @@ public final class PoolInt8 implements Kernel {
         out.resize(new int[] {g.batch(), g.outH(), g.outW(), g.inC()});
         Affine.Range act = Quant.activationRange(node, out);
         DType t = in.type();
-        if (node.reference() || t == DType.INT16) {
+        if (!node.reference() && t == DType.INT16) {
+            int[][] accs = new int[Math.max(1, node.threads())][g.inC()];
+            int chunk = dev.quanta.engine.kernels.Parallel.minChunk((long) g.outW() * g.inC() * g.kH() * g.kW());
+            return par -> par.forRange(g.batch() * g.outH(), chunk, (from, to, worker) -> {
+                for (int row = from; row < to; row++) {
+                    row16(g, average, act, in.shorts(), in.offset(), out.shorts(), out.offset(), row, accs[worker]);
+                }
+            });
+        }
+        if (node.reference()) {
             return par -> par.forRange(g.batch() * g.outH(), 1, (from, to, worker) -> {
                 for (int row = from; row < to; row++) {
                     poolRow(g, t, average, act, in, out, row);
@@ -54,6 +63,57 @@ public final class PoolInt8 implements Kernel {
                 fast.row(in.bytes(), in.offset(), out.bytes(), out.offset(), row, rows[worker]);
             }
         });
+    }
+
+    /**
+     * One output row of an int16 pool with the channel loop innermost: per output pixel the window's
+     * bounds once, then each in-bounds tap over the pixel's contiguous channels. The reference's sums,
+     * maxima, rounding division and clamp, in a different loop order.
+     */
+    static void row16(ConvGeometry g, boolean average, Affine.Range act, short[] x, int xo, short[] y, int yo,
+                      int row, int[] acc) {
+        int oy = row % g.outH();
+        int b = row / g.outH();
+        int c = g.inC();
+        int lo = act.min();
+        int hi = act.max();
+        int inY0 = oy * g.strideH() - g.padTop();
+        int fy0 = Math.max(0, -inY0);
+        int fy1 = Math.min(g.kH(), g.inH() - inY0);
+        for (int ox = 0; ox < g.outW(); ox++) {
+            int inX0 = ox * g.strideW() - g.padLeft();
+            int fx0 = Math.max(0, -inX0);
+            int fx1 = Math.min(g.kW(), g.inW() - inX0);
+            java.util.Arrays.fill(acc, 0, c, average ? 0 : Integer.MIN_VALUE);
+            for (int fy = fy0; fy < fy1; fy++) {
+                for (int fx = fx0; fx < fx1; fx++) {
+                    int s = xo + ((b * g.inH() + inY0 + fy) * g.inW() + inX0 + fx) * c;
+                    if (average) {
+                        for (int ch = 0; ch < c; ch++) {
+                            acc[ch] += x[s + ch];
+                        }
+                    } else {
+                        for (int ch = 0; ch < c; ch++) {
+                            acc[ch] = Math.max(acc[ch], x[s + ch]);
+                        }
+                    }
+                }
+            }
+            int d = yo + (row * g.outW() + ox) * c;
+            if (average) {
+                int count = (fx1 - fx0) * (fy1 - fy0);
+                int half = count / 2;
+                for (int ch = 0; ch < c; ch++) {
+                    int v = acc[ch];
+                    v = v > 0 ? (v + half) / count : (v - half) / count;
+                    y[d + ch] = (short) Math.min(Math.max(v, lo), hi);
+                }
+            } else {
+                for (int ch = 0; ch < c; ch++) {
+                    y[d + ch] = (short) Math.min(Math.max(acc[ch], lo), hi);
+                }
+            }
+        }
     }
 
     /** One output row, TFLite's reference loop ({@code reference_integer_ops::AveragePool / MaxPool}). */

@@ -19,9 +19,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast 16x8 CONV_2D and DEPTHWISE_CONV_2D ({@link ConvInt16Fast}) are bit-identical to
- * {@link ConvInt16}'s reference loops on randomized shapes: strides, padding, dilation, depth
- * multipliers, activations, odd pixel counts and depths, inputs at the int16 extremes.
+ * The fast 16x8 CONV_2D and DEPTHWISE_CONV_2D ({@link ConvInt16Fast}) and int16 pools
+ * ({@link PoolInt8#row16}) are bit-identical to their reference loops on randomized shapes: strides,
+ * padding, dilation, depth multipliers, activations, odd pixel counts and depths, windows partly in
+ * the padding, inputs at the int16 extremes.
  */
 class Int16ConvFastMatchesReferenceTest {
 
@@ -83,6 +84,27 @@ class Int16ConvFastMatchesReferenceTest {
                     DType.INT16, new int[] {n, 1, 1, oc}, QuantParams.perTensor(0.002f + r.nextFloat() * 0.05f, 0));
             assertSame(file, new int[] {n, h, w, ic}, r, trial % 5 == 4, (depthwise ? "depthwise" : "conv")
                     + " trial " + trial);
+        }
+    }
+
+    @Test
+    void poolsAreBitIdentical() {
+        Random r = new Random(16_16L);
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 1 + r.nextInt(2);
+            int fh = 1 + r.nextInt(3);
+            int fw = 1 + r.nextInt(3);
+            int h = fh + r.nextInt(7);
+            int w = fw + r.nextInt(7);
+            int c = 1 + r.nextInt(trial % 2 == 0 ? 40 : 5);
+            QuantParams q = QuantParams.perTensor(0.001f, 0);
+            byte[] file = new OpProbe().input(DType.INT16, new int[] {n, h, w, c}, q)
+                    .build(trial % 2 == 0 ? BuiltinOp.AVERAGE_POOL_2D : BuiltinOp.MAX_POOL_2D, 3,
+                            OptionsSchema.create("Pool2DOptions", "padding", r.nextInt(2), "stride_w", 1 + r.nextInt(2),
+                                    "stride_h", 1 + r.nextInt(2), "filter_width", fw, "filter_height", fh,
+                                    "fused_activation_function", new int[] {0, 1, 3}[r.nextInt(3)]),
+                            DType.INT16, new int[] {n, 1, 1, c}, q);
+            assertSame(file, new int[] {n, h, w, c}, r, trial % 5 == 4, "pool trial " + trial);
         }
     }
 }
