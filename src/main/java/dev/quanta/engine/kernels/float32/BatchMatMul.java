@@ -47,14 +47,14 @@ public final class BatchMatMul implements Kernel {
         int k = d.k();
         int n = d.n();
         for (int b = 0; b < d.batches(); b++) {
-            int lb = lo + d.lhsIndex(b) * m * k;
-            int rb = ro + d.rhsIndex(b) * k * n;
+            int lb = lo + d.lhsBase(b);
+            int rb = ro + d.rhsBase(b);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     float total = 0f;
                     for (int kk = 0; kk < k; kk++) {
-                        float a = d.adjX() ? l[lb + kk * m + i] : l[lb + i * k + kk];
-                        float c = d.adjY() ? r[rb + j * k + kk] : r[rb + kk * n + j];
+                        float a = l[lb + d.lhsAt(i, kk)];
+                        float c = r[rb + d.rhsAt(kk, j)];
                         total += a * c;
                     }
                     out[oo + (b * m + i) * n + j] = total;
@@ -74,7 +74,7 @@ public final class BatchMatMul implements Kernel {
             int ri = d.rhsIndex(b);
             Gemm.Packed bp = packEachRun ? packed[0].fill(rhs.floats(), rhs.offset() + ri * k * n, d.adjY()) : packed[ri];
             float[] a = lhs.floats();
-            int aOff = lhs.offset() + d.lhsIndex(b) * m * k;
+            int aOff = lhs.offset() + d.lhsBase(b);
             if (d.adjX()) {
                 float[] t = lhsScratch.floats();
                 int to = lhsScratch.offset();

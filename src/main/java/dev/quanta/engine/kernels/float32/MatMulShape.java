@@ -70,6 +70,26 @@ public record MatMulShape(int[] batchShape, int[] lhsBatch, int[] rhsBatch, int 
         return rhsOf[b];
     }
 
+    /** Offset of the lhs matrix output batch {@code b} reads, in elements from the tensor's start. */
+    public int lhsBase(int b) {
+        return lhsOf[b] * m * k;
+    }
+
+    /** Offset of the rhs matrix output batch {@code b} reads. */
+    public int rhsBase(int b) {
+        return rhsOf[b] * k * n;
+    }
+
+    /** Offset of {@code lhs[i][kk]} within one lhs matrix (stored transposed when {@code adjX}). */
+    public int lhsAt(int i, int kk) {
+        return adjX ? kk * m + i : i * k + kk;
+    }
+
+    /** Offset of {@code rhs[kk][j]} within one rhs matrix (stored transposed when {@code adjY}). */
+    public int rhsAt(int kk, int j) {
+        return adjY ? j * k + kk : kk * n + j;
+    }
+
     /** How many lhs matrices there are. */
     public int lhsMatrices() {
         return Shapes.size(lhsBatch);

@@ -45,14 +45,14 @@ public final class BatchMatMulInt8 implements Kernel {
         int k = d.k();
         int n = d.n();
         for (int b = 0; b < d.batches(); b++) {
-            int lb = lo + d.lhsIndex(b) * m * k;
-            int rb = ro + d.rhsIndex(b) * k * n;
+            int lb = lo + d.lhsBase(b);
+            int rb = ro + d.rhsBase(b);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     int acc = 0;
                     for (int kk = 0; kk < k; kk++) {
-                        int a = d.adjX() ? l[lb + kk * m + i] : l[lb + i * k + kk];
-                        int c = d.adjY() ? r[rb + j * k + kk] : r[rb + kk * n + j];
+                        int a = l[lb + d.lhsAt(i, kk)];
+                        int c = r[rb + d.rhsAt(kk, j)];
                         acc += (a - p.zpL()) * (c - p.zpR());
                     }
                     int v = Requantize.apply(acc, p.multiplier(), p.shift(), true) + p.zpOut();
