@@ -101,18 +101,8 @@ final class ConvInt8Fast {
                 int p0 = tile * PIXELS;
                 int n = Math.min(PIXELS, g.outPixels() - p0);
                 im2colT(g, p.unsigned(), -p.inputOffset(), x, in.offset(), p0, n, patch);
-                int k4 = k & ~3;
                 for (int c = 0; c < outC; c++) {
-                    int[] a = acc[c];
-                    java.util.Arrays.fill(a, 0, n, folded[c]);
-                    int wc = c * k;
-                    for (int kk = 0; kk < k4; kk += 4) {
-                        madd4(0, n, w[wc + kk], w[wc + kk + 1], w[wc + kk + 2], w[wc + kk + 3], patch[kk],
-                                patch[kk + 1], patch[kk + 2], patch[kk + 3], a);
-                    }
-                    for (int kk = k4; kk < k; kk++) {
-                        madd1(0, n, w[wc + kk], patch[kk], a);
-                    }
+                    channelRow(w, c * k, k, patch, n, folded[c], acc[c]);
                 }
                 for (int c = 0; c < outC; c++) {
                     int[] a = acc[c];
@@ -178,19 +168,9 @@ final class ConvInt8Fast {
                     for (int kk = 0; kk < k; kk++) {
                         System.arraycopy(image, src + offsets[kk], patch[kk], 0, n);
                     }
-                    int k4 = k & ~3;
                     for (int c = 0; c < outC; c++) {
-                        int[] a = acc[c];
-                        java.util.Arrays.fill(a, 0, n, folded[c]);
-                        int wc = c * k;
-                        for (int kk = 0; kk < k4; kk += 4) {
-                            madd4(0, n, w[wc + kk], w[wc + kk + 1], w[wc + kk + 2], w[wc + kk + 3], patch[kk],
-                                    patch[kk + 1], patch[kk + 2], patch[kk + 3], a);
-                        }
-                        for (int kk = k4; kk < k; kk++) {
-                            madd1(0, n, w[wc + kk], patch[kk], a);
-                        }
-                        rescale.applyChannelInPlace(a, n, c, small);
+                        channelRow(w, c * k, k, patch, n, folded[c], acc[c]);
+                        rescale.applyChannelInPlace(acc[c], n, c, small);
                     }
                     int yBase = out.offset() + b * g.outH() * g.outW() * outC;
                     for (int i = 0; i < n; ) {
@@ -333,6 +313,22 @@ final class ConvInt8Fast {
             folded[c] = bias[c] + inputOffset * s;
         }
         return folded;
+    }
+
+    /**
+     * One output channel of the transposed product over {@code n} pixels:
+     * {@code a[i] = bias + sum_kk w[wc + kk] * patch[kk][i]}, four taps per pass.
+     */
+    static void channelRow(int[] w, int wc, int k, int[][] patch, int n, int bias, int[] a) {
+        java.util.Arrays.fill(a, 0, n, bias);
+        int k4 = k & ~3;
+        for (int kk = 0; kk < k4; kk += 4) {
+            madd4(0, n, w[wc + kk], w[wc + kk + 1], w[wc + kk + 2], w[wc + kk + 3], patch[kk], patch[kk + 1],
+                    patch[kk + 2], patch[kk + 3], a);
+        }
+        for (int kk = k4; kk < k; kk++) {
+            madd1(0, n, w[wc + kk], patch[kk], a);
+        }
     }
 
     /** Copies the receptive field of output pixel {@code pixel} into {@code dst} as ints; padding = {@code padValue}. */
