@@ -26,12 +26,7 @@ final class ConvHybridFast {
         int perBatch = g.inH() * g.inW() * g.inC();
         int workers = Math.max(threads, 1);
         PairGemm gemm = new PairGemm(wq, outC, k, 128);
-        int[] rowSum = new int[outC];
-        for (int c = 0; c < outC; c++) {
-            for (int i = 0; i < k; i++) {
-                rowSum[c] += wq[c * k + i];
-            }
-        }
+        int[] rowSum = ConvInt8Fast.foldBias(new int[outC], wq, outC, k, 1); // sum(w) per channel
         int[][] patches = new int[workers][ConvInt8Fast.TILE * k];
         int[][][] accs = new int[workers][][];
         double[][][] sums = new double[workers][][];

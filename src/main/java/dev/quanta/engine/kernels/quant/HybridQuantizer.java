@@ -30,7 +30,7 @@ final class HybridQuantizer {
         }
         float inv = 127 / range;
         for (int i = 0; i < n; i++) {
-            int v = roundToInt(x[xo + i] * inv);
+            int v = Quantize.roundToInt(x[xo + i] * inv); // the float product, rounded as QUANTIZE rounds
             q[qo + i] = (byte) Math.min(127, Math.max(-127, v));
         }
         return range / 127;
@@ -78,29 +78,9 @@ final class HybridQuantizer {
         zpOut[i] = zp;
         float inv = 1.0f / fscale;
         for (int k = 0; k < n; k++) {
-            int v = roundToInt(zp + x[xo + k] * inv);
+            int v = Quantize.roundToInt(zp + x[xo + k] * inv);
             q[qo + k] = (byte) Math.min(127, Math.max(-128, v));
         }
-    }
-
-    /**
-     * {@code castToIntX86(roundHalfAway(f))}, the same integer for every float: below 2^23 in magnitude
-     * the truncating cast is the floor of {@code |f|} and {@code |f| - floor} is exact, so the tie test
-     * is exact; several times faster than the general helpers on JDK 17. NaN, infinities and larger
-     * values take the helpers.
-     */
-    static int roundToInt(float f) {
-        float a = Math.abs(f);
-        if (a < 0x1p23f) {
-            // branch-free, as Quantize.roundToInt (a tie test mispredicts on every other random value):
-            // d = a - t and 2d are exact, and (int) (2d) is 1 exactly when d >= 0.5
-            int t = (int) a;
-            float d = a - t;
-            int r = t + (int) (d + d);
-            int s = Float.floatToRawIntBits(f) >> 31;
-            return (r ^ s) - s;
-        }
-        return Rounding.castToIntX86(Rounding.roundHalfAway(f));
     }
 
     /** True when every element is exactly zero ({@code tensor_utils::IsZeroVector}). */

@@ -7,9 +7,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * QUANTIZE's fast rounding ({@link Quantize#roundToInt}) and the hybrid kernels' float one
- * ({@link HybridQuantizer#roundToInt}) give the same integer as {@code castToIntX86(roundHalfAway(x))}
- * for random bit patterns, every magnitude, ties and specials.
+ * QUANTIZE's fast rounding ({@link Quantize#roundToInt}), also applied to floats (widened exactly) by
+ * the hybrid kernels' input quantizer, gives the same integer as {@code castToIntX86(roundHalfAway(x))}
+ * in double and in float arithmetic, for random bit patterns, every magnitude, ties and specials.
  */
 class QuantizeRoundingTest {
 
@@ -76,7 +76,7 @@ class QuantizeRoundingTest {
             Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE,
             127.5f, -128.5f, 127.49999f};
         for (float f : edges) {
-            assertEquals(Rounding.castToIntX86(Rounding.roundHalfAway(f)), HybridQuantizer.roundToInt(f), "f=" + f);
+            assertEquals(Rounding.castToIntX86(Rounding.roundHalfAway(f)), Quantize.roundToInt(f), "f=" + f);
         }
         Random r = new Random(12);
         for (int i = 0; i < 500_000; i++) {
@@ -85,7 +85,7 @@ class QuantizeRoundingTest {
                 case 1 -> (float) ((r.nextDouble() - 0.5) * Math.scalb(1.0, r.nextInt(30)));
                 default -> (r.nextInt(2001) - 1000) / 2.0f + (r.nextBoolean() ? 0 : Math.ulp(500f) * (r.nextInt(3) - 1));
             };
-            assertEquals(Rounding.castToIntX86(Rounding.roundHalfAway(f)), HybridQuantizer.roundToInt(f), "f=" + f);
+            assertEquals(Rounding.castToIntX86(Rounding.roundHalfAway(f)), Quantize.roundToInt(f), "f=" + f);
         }
     }
 }
