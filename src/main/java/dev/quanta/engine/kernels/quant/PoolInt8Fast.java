@@ -313,21 +313,14 @@ final class PoolInt8Fast {
             int v = acc[j];
             int sign = v >> 31;
             int q = ((((v ^ sign) - sign) + half[j]) * multiplier[j]) >>> MAGIC_SHIFT;
-            int r = (q ^ sign) - sign;
-            int t = r - lo;
-            r = lo + (t & ~(t >> 31));
-            t = r - hi;
-            acc[j] = hi + (t & (t >> 31));
+            acc[j] = Quant.clampBranchFree((q ^ sign) - sign, lo, hi);
         }
     }
 
     /** {@code clamp(acc[j])} for values far inside the int range, branch-free as {@link #divide}. */
     static void clamp(int[] acc, int n, int lo, int hi) {
         for (int j = 0; j < n; j++) {
-            int t = acc[j] - lo;
-            int r = lo + (t & ~(t >> 31));
-            t = r - hi;
-            acc[j] = hi + (t & (t >> 31));
+            acc[j] = Quant.clampBranchFree(acc[j], lo, hi);
         }
     }
 

@@ -15,6 +15,18 @@ final class Quant {
     private Quant() {
     }
 
+    /**
+     * {@code min(max(v, lo), hi)} without branches or {@code Math.min/max}, so that loops using it stay
+     * vectorizable on JDK 17 (C2 leaves int min/max and conditional moves scalar there). Exact while
+     * {@code v - lo} and {@code v - hi} do not overflow (callers keep all three far inside the int range).
+     */
+    static int clampBranchFree(int v, int lo, int hi) {
+        int t = v - lo;
+        int r = lo + (t & ~(t >> 31));
+        t = r - hi;
+        return hi + (t & (t >> 31));
+    }
+
     /** True for the 8-bit and 16-bit quantized storage types these kernels handle. */
     static boolean isQuantized(DType t) {
         return t == DType.INT8 || t == DType.UINT8 || t == DType.INT16;

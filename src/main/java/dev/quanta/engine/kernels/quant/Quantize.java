@@ -91,15 +91,8 @@ public final class Quantize implements Kernel {
             double a = Math.abs(d);
             int v;
             if (a < 0x1p30) {
-                int r = (int) a;                    // roundToInt's small-magnitude branch, inlined
-                double f = a - r;
-                r += (int) (f + f);
-                int s = (int) (Double.doubleToRawLongBits(d) >> 63);
-                int q = ((r ^ s) - s) + zp;         // |q| < 2^30 + 256: the differences below cannot overflow
-                int t = q - lo;
-                q = lo + (t & ~(t >> 31));
-                t = q - hi;
-                v = hi + (t & (t >> 31));
+                // |roundToInt(d) + zp| < 2^30 + 256: the clamp's differences cannot overflow
+                v = Quant.clampBranchFree(roundToInt(d) + zp, lo, hi);
             } else {
                 v = (int) Math.min(Math.max((long) roundToInt(d) + zp, lo), hi);
             }

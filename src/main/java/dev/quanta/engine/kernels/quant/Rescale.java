@@ -150,11 +150,7 @@ final class Rescale {
             for (int i = 0; i < n; i++) {
                 int x = acc[i];
                 int p = x * m2 + ((x * m1 + ((x * m0) >> 10)) >> 10);
-                int v = ((p + r) >> t) + zp;
-                int d = v - lo;               // branch-free clamp: Math.min/max on ints stay scalar on JDK 17
-                v = lo + (d & ~(d >> 31));
-                d = v - hi;
-                acc[i] = hi + (d & (d >> 31));
+                acc[i] = Quant.clampBranchFree(((p + r) >> t) + zp, lo, hi);
             }
         } else {
             for (int i = 0; i < n; i++) {
