@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
-import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.OptionsSchema;
 import dev.quanta.engine.graph.QuantParams;
-import dev.quanta.engine.runtime.Interpreter;
-import dev.quanta.engine.runtime.InterpreterOptions;
 import dev.quanta.engine.runtime.TensorValue;
-import dev.quanta.engine.tflite.TfliteReader;
+import dev.quanta.testing.FastVsReference;
 import dev.quanta.testing.OpProbe;
 import java.util.List;
 import java.util.Random;
@@ -49,13 +46,9 @@ class FastKernelsMatchReferenceTest {
     }
 
     static void assertFastEqualsReference(byte[] file, DType inType, int[] inShape, long seed) {
-        Model m = TfliteReader.read(file, "probe");
         byte[] x = randomBytes(new Random(seed), dev.quanta.engine.graph.Shapes.size(inShape));
-        List<TensorValue> in = List.of(TensorValue.ofBytes(inType, inShape, x));
-        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
-             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(3))) {
-            assertArrayEquals(ref.run(in).get(0).bytes(), fast.run(in).get(0).bytes());
-        }
+        TensorValue[] out = FastVsReference.firstOutputs(file, List.of(TensorValue.ofBytes(inType, inShape, x)), 3);
+        assertArrayEquals(out[0].bytes(), out[1].bytes());
     }
 
     @ParameterizedTest
@@ -386,16 +379,13 @@ class FastKernelsMatchReferenceTest {
                         "stride_w", 1, "dilation_h_factor", 1, "dilation_w_factor", 1,
                         "fused_activation_function", 0), DType.UINT8, new int[] {1, 1, 1, oc},
                         QuantParams.perTensor(8f, 0));
-        Model m = TfliteReader.read(file, "probe");
-        List<TensorValue> in = List.of(TensorValue.ofBytes(DType.UINT8, new int[] {1, 6, 7, ic}, x));
-        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
-             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(2))) {
-            byte[] expected = ref.run(in).get(0).bytes();
-            int distinct = (int) java.util.stream.IntStream.range(0, expected.length).map(i -> expected[i] & 0xff)
-                    .filter(v -> v > 0 && v < 255).count();
-            org.junit.jupiter.api.Assertions.assertTrue(distinct > expected.length / 2, "outputs must not clamp");
-            assertArrayEquals(expected, fast.run(in).get(0).bytes());
-        }
+        TensorValue[] out = FastVsReference.firstOutputs(file,
+                List.of(TensorValue.ofBytes(DType.UINT8, new int[] {1, 6, 7, ic}, x)), 2);
+        byte[] expected = out[0].bytes();
+        int distinct = (int) java.util.stream.IntStream.range(0, expected.length).map(i -> expected[i] & 0xff)
+                .filter(v -> v > 0 && v < 255).count();
+        org.junit.jupiter.api.Assertions.assertTrue(distinct > expected.length / 2, "outputs must not clamp");
+        assertArrayEquals(expected, out[1].bytes());
     }
 
     /** Input of {@code n} values, each randomly the type's minimum or maximum. */
@@ -412,20 +402,16 @@ class FastKernelsMatchReferenceTest {
      * (at least a quarter strictly inside the type's range), so a wrong sum would show.
      */
     static void assertFastEqualsReferenceUnclamped(byte[] file, DType type, int[] shape, byte[] x) {
-        Model m = TfliteReader.read(file, "probe");
-        List<TensorValue> in = List.of(TensorValue.ofBytes(type, shape, x));
-        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
-             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(3))) {
-            byte[] expected = ref.run(in).get(0).bytes();
-            int lo = type == DType.UINT8 ? 0 : -128;
-            int hi = type == DType.UINT8 ? 255 : 127;
-            boolean u = type == DType.UINT8;
-            long inside = java.util.stream.IntStream.range(0, expected.length)
-                    .map(i -> u ? expected[i] & 0xff : expected[i]).filter(v -> v > lo && v < hi).count();
-            org.junit.jupiter.api.Assertions.assertTrue(inside * 4 >= expected.length,
-                    "only " + inside + " of " + expected.length + " outputs inside the range");
-            assertArrayEquals(expected, fast.run(in).get(0).bytes());
-        }
+        TensorValue[] out = FastVsReference.firstOutputs(file, List.of(TensorValue.ofBytes(type, shape, x)), 3);
+        byte[] expected = out[0].bytes();
+        int lo = type == DType.UINT8 ? 0 : -128;
+        int hi = type == DType.UINT8 ? 255 : 127;
+        boolean u = type == DType.UINT8;
+        long inside = java.util.stream.IntStream.range(0, expected.length)
+                .map(i -> u ? expected[i] & 0xff : expected[i]).filter(v -> v > lo && v < hi).count();
+        org.junit.jupiter.api.Assertions.assertTrue(inside * 4 >= expected.length,
+                "only " + inside + " of " + expected.length + " outputs inside the range");
+        assertArrayEquals(expected, out[1].bytes());
     }
 
     /**

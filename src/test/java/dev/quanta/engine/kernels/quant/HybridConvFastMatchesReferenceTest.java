@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
-import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.OptionsSchema;
 import dev.quanta.engine.graph.QuantParams;
-import dev.quanta.engine.runtime.Interpreter;
-import dev.quanta.engine.runtime.InterpreterOptions;
 import dev.quanta.engine.runtime.TensorValue;
-import dev.quanta.engine.tflite.TfliteReader;
+import dev.quanta.testing.FastVsReference;
 import dev.quanta.testing.OpProbe;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,12 +32,8 @@ class HybridConvFastMatchesReferenceTest {
     }
 
     static void assertSame(byte[] file, int[] shape, float[] x, String what) {
-        Model m = TfliteReader.read(file, "probe");
-        List<TensorValue> in = List.of(TensorValue.ofFloats(shape, x));
-        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
-             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(3))) {
-            assertArrayEquals(ref.run(in).get(0).floats(), fast.run(in).get(0).floats(), 0f, what);
-        }
+        TensorValue[] out = FastVsReference.firstOutputs(file, List.of(TensorValue.ofFloats(shape, x)), 3);
+        assertArrayEquals(out[0].floats(), out[1].floats(), 0f, what);
     }
 
     /** Per batch a different range and offset; with {@code zeroBatch} batch 1 is all zero. */
@@ -126,21 +119,8 @@ class HybridConvFastMatchesReferenceTest {
                     r.nextInt(2), "stride_h", 1 + r.nextInt(2), "stride_w", 1 + r.nextInt(2), "dilation_h_factor",
                     dil, "dilation_w_factor", dil, "fused_activation_function", new int[] {0, 1, 3}[r.nextInt(3)]),
                     DType.FLOAT32, new int[] {n, 1, 1, oc}, null);
-            float[] x = new float[n * h * w * ic];
-            int per = h * w * ic;
-            for (int b = 0; b < n; b++) {
-                float range = b == 1 && trial % 3 == 1 ? 0 : (float) Math.pow(10, r.nextInt(5) - 2);
-                float shift = trial % 2 == 0 ? range * r.nextFloat() : 0;
-                for (int i = 0; i < per; i++) {
-                    x[b * per + i] = (float) (r.nextGaussian() * range + shift);
-                }
-            }
-            Model m = TfliteReader.read(file, "probe");
-            List<TensorValue> in = List.of(TensorValue.ofFloats(new int[] {n, h, w, ic}, x));
-            try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
-                 Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(3))) {
-                assertArrayEquals(ref.run(in).get(0).floats(), fast.run(in).get(0).floats(), 0f, "trial " + trial);
-            }
+            assertSame(file, new int[] {n, h, w, ic}, input(r, n, h * w * ic, trial % 3 == 1, trial % 2 == 0),
+                    "trial " + trial);
         }
     }
 }

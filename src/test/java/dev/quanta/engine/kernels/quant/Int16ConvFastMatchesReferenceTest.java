@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.quanta.engine.graph.BuiltinOp;
 import dev.quanta.engine.graph.DType;
-import dev.quanta.engine.graph.Model;
 import dev.quanta.engine.graph.OptionsSchema;
 import dev.quanta.engine.graph.QuantParams;
-import dev.quanta.engine.runtime.Interpreter;
-import dev.quanta.engine.runtime.InterpreterOptions;
 import dev.quanta.engine.runtime.TensorValue;
-import dev.quanta.engine.tflite.TfliteReader;
+import dev.quanta.testing.FastVsReference;
 import dev.quanta.testing.OpProbe;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,7 +32,6 @@ class Int16ConvFastMatchesReferenceTest {
     }
 
     static void assertSame(byte[] file, int[] shape, Random r, boolean extremes, String what) {
-        Model m = TfliteReader.read(file, "probe");
         short[] x = new short[dev.quanta.engine.graph.Shapes.size(shape)];
         for (int i = 0; i < x.length; i++) {
             x[i] = extremes ? (r.nextBoolean() ? Short.MAX_VALUE : Short.MIN_VALUE) : (short) r.nextInt(65536);
@@ -44,11 +40,9 @@ class Int16ConvFastMatchesReferenceTest {
         for (short v : x) {
             b.putShort(v);
         }
-        List<TensorValue> in = List.of(TensorValue.fromLittleEndian(DType.INT16, shape, b.flip()));
-        try (Interpreter ref = new Interpreter(m, InterpreterOptions.defaults().withThreads(1).withReference(true));
-             Interpreter fast = new Interpreter(m, InterpreterOptions.defaults().withThreads(3))) {
-            assertArrayEquals(ref.run(in).get(0).shorts(), fast.run(in).get(0).shorts(), what);
-        }
+        TensorValue[] out = FastVsReference.firstOutputs(file,
+                List.of(TensorValue.fromLittleEndian(DType.INT16, shape, b.flip())), 3);
+        assertArrayEquals(out[0].shorts(), out[1].shorts(), what);
     }
 
     @Test
