@@ -72,6 +72,7 @@ public final class DepthwiseConv2DInt8 implements Kernel {
             return par -> reference(p, in.bytes(), in.offset(), out.bytes(), out.offset());
         }
         Rows rows = new Rows(p, node.threads());
+        Rescale rescale = new Rescale(p.multiplier(), p.shift(), false, p.outputOffset(), p.actMin(), p.actMax());
         int width = g.outW() * outC;
         int inRowLen = g.inW() * inC;
         TensorSlot shifted = node.scratch(DType.INT32, in.size());
@@ -86,7 +87,7 @@ public final class DepthwiseConv2DInt8 implements Kernel {
                             (to - from) * inRowLen, p.unsigned(), p.inputOffset()));
             par.forRange(g.batch() * g.outH(), chunk, (from, to, worker) -> {
                 for (int row = from; row < to; row++) {
-                    fastRow(p, rows, xi, so, out.bytes(), out.offset(), row, worker);
+                    fastRow(p, rows, rescale, xi, so, out.bytes(), out.offset(), row, worker);
                 }
             });
         };
@@ -108,15 +109,14 @@ public final class DepthwiseConv2DInt8 implements Kernel {
     /**
      * Fast-path state: weights and bias expanded along an output row ({@code [tap][ox * outC + c]}), so
      * that the tap loop {@code acc[j] += x[j] * w[j]} runs over arrays indexed by the loop variable
-     * alone (the form C2 vectorizes), per-worker accumulator and input-gather rows, and the
-     * precomputed output stage.
+     * alone (the form C2 vectorizes), and per-worker accumulator and input-gather rows. The output
+     * stage is the caller's (requantization here, a float epilogue in the hybrid and int16 kernels).
      */
     static final class Rows {
         final int[][] weights;
         final int[] bias;
         final int[][] acc;
         final int[][] gather;
-        final Rescale rescale;
 
         Rows(Params p, int threads) {
             ConvGeometry g = p.g();
@@ -134,9 +134,6 @@ public final class DepthwiseConv2DInt8 implements Kernel {
             int workers = Math.max(1, threads);
             acc = new int[workers][width];
             gather = new int[workers][width];
-            // no multipliers: the caller (the hybrid kernel) has its own float output stage
-            rescale = p.multiplier() == null ? null
-                    : new Rescale(p.multiplier(), p.shift(), false, p.outputOffset(), p.actMin(), p.actMax());
         }
     }
 
@@ -182,9 +179,10 @@ public final class DepthwiseConv2DInt8 implements Kernel {
      * reference's skipped taps). Integer sums in any order equal the reference's; the output stage is
      * the same double rounding.
      */
-    static void fastRow(Params p, Rows rows, int[] xi, int xo, byte[] y, int yo, int row, int worker) {
+    static void fastRow(Params p, Rows rows, Rescale rescale, int[] xi, int xo, byte[] y, int yo, int row,
+                        int worker) {
         int[] acc = accumulateRow(p, rows, xi, xo, row, worker);
-        rows.rescale.apply(acc, 0, acc.length, y, yo + row * acc.length, 0);
+        rescale.apply(acc, 0, acc.length, y, yo + row * acc.length, 0);
     }
 
     /**
